@@ -1,0 +1,42 @@
+# CSIRT Self-Check: run the app, run the tests.
+#   make run    start the app (settings in .streamlit/config.toml)
+#   make test   unit + app + e2e tests (e2e drives Debian's /usr/bin/chromium)
+#   make clean  remove the venv and caches
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+
+# Stamps are named after a hash of the requirement files' contents, so an edit (or a
+# `git checkout` that changes them) triggers exactly one reinstall, and mtimes don't matter.
+hash = $(shell cat $(1) | sha256sum | cut -c1-12)
+RUN_STAMP := $(VENV)/.installed-run-$(call hash,requirements.txt)
+DEV_STAMP := $(VENV)/.installed-dev-$(call hash,requirements.txt requirements-dev.txt)
+PIP := $(PY) -m pip install --disable-pip-version-check -q
+
+.PHONY: run test clean
+
+run: $(RUN_STAMP)
+	$(VENV)/bin/streamlit run app.py
+
+test: $(DEV_STAMP)
+	scripts/ensure_browser.sh
+	$(PY) -m pytest
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): | $(PY)
+	$(PIP) -r requirements.txt
+	rm -f $(VENV)/.installed-run-*
+	touch $@
+
+# requirements-dev.txt includes requirements.txt, so this also satisfies `make run`.
+$(DEV_STAMP): | $(PY)
+	$(PIP) -r requirements-dev.txt
+	rm -f $(VENV)/.installed-run-* $(VENV)/.installed-dev-*
+	touch $@ $(RUN_STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/e2e/screenshots
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
