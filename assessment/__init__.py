@@ -1,0 +1,1 @@
+"""The user's assessment: model, scoring, staffing and flows. Pure Python, no Streamlit."""

@@ -1,0 +1,198 @@
+"""Every change to an Assessment goes through these functions: they validate, apply, and bump the
+version, so that a widget can never leave the work half-changed."""
+from __future__ import annotations
+
+import uuid
+
+from csirt_data import Catalogue, load_catalogue
+
+from .model import ITSS_LEVELS, LEVELS, STATUSES, Assessment, Person, RoleState
+
+
+class EditError(ValueError):
+    """A change the assessment refuses; the message says why, in plain words (an i18n key + args)."""
+
+    def __init__(self, key: str, **args):
+        self.key, self.args_ = key, args
+        super().__init__(f"{key} {args}")
+
+
+def _touch(a: Assessment) -> None:
+    a.version += 1
+
+
+def model_defaults(cat: Catalogue, model_id: str | None) -> dict[str, str]:
+    """付録1: the model's outsourced roles are outsourced, every other role is in-house."""
+    out = cat.outsourced_by_default(model_id) if model_id else frozenset()
+    return {r: ("outsourced" if r in out else "in_house") for r in cat.role_ids}
+
+
+def new_assessment(organisation: str = "", model: str | None = None, *, cat: Catalogue | None = None,
+                   assessment_id: str | None = None) -> Assessment:
+    cat = cat or load_catalogue()
+    a = Assessment(id=assessment_id or uuid.uuid4().hex[:12], organisation=organisation.strip())
+    a.roles = {r: RoleState(s) for r, s in model_defaults(cat, None).items()}
+    if model:
+        apply_model(a, model, cat=cat)
+    return a
+
+
+def set_organisation(a: Assessment, name: str) -> None:
+    a.organisation = name.strip()[:200]
+    _touch(a)
+
+
+def apply_model(a: Assessment, model_id: str, variant: str | None = None, *, overwrite: bool = False,
+                cat: Catalogue | None = None) -> list[str]:
+    """Sets the model and its 付録1 defaults. Roles the user set by hand keep their status unless
+    `overwrite`; returns those kept, so the UI can say so."""
+    cat = cat or load_catalogue()
+    if model_id not in {m.id for m in cat.models}:
+        raise EditError("error.unknown_model", model=model_id)
+    variants = [v.id for v in cat.model(model_id).variants]
+    if variants:
+        variant = variant if variant in variants else variants[0]
+    else:
+        variant = None
+    kept = []
+    for role_id, status in model_defaults(cat, model_id).items():
+        state = a.roles[role_id]
+        if state.user_set and not overwrite and state.status != status:
+            kept.append(role_id)
+            continue
+        state.status, state.user_set = status, False
+    a.model, a.variant = model_id, variant
+    _touch(a)
+    return kept
+
+
+def differs_from_model(a: Assessment, role_id: str, cat: Catalogue | None = None) -> bool:
+    cat = cat or load_catalogue()
+    return a.roles[role_id].status != model_defaults(cat, a.model)[role_id]
+
+
+def set_role_status(a: Assessment, role_id: str, status: str) -> None:
+    if role_id not in a.roles:
+        raise EditError("error.unknown_role", role=role_id)
+    if status not in STATUSES:
+        raise EditError("error.unknown_status", status=status)
+    state = a.roles[role_id]
+    if state.status == status:
+        return
+    state.status, state.user_set = status, True
+    _touch(a)
+
+
+def set_role_note(a: Assessment, role_id: str, note: str) -> None:
+    a.roles[role_id].note = note[:500]
+    _touch(a)
+
+
+def _check_name(a: Assessment, name: str, person_id: str | None = None) -> str:
+    name = " ".join(name.split())[:80]
+    if not name:
+        raise EditError("error.empty_name")
+    if any(p.name == name and p.id != person_id for p in a.people):
+        raise EditError("error.duplicate_name", name=name)
+    return name
+
+
+def _check_roles(a: Assessment, roles) -> list[str]:
+    roles = list(dict.fromkeys(roles))
+    for r in roles:
+        if r not in a.roles:
+            raise EditError("error.unknown_role", role=r)
+        if a.roles[r].status != "in_house":
+            raise EditError("error.role_not_in_house", role=r)
+    return roles
+
+
+def _check_itss(level) -> int | None:
+    if level is None:
+        return None
+    if level not in ITSS_LEVELS:
+        raise EditError("error.bad_itss", level=level)
+    return int(level)
+
+
+def add_person(a: Assessment, name: str, itss_level: int | None = None, roles=()) -> Person:
+    person = Person(id=uuid.uuid4().hex[:8], name=_check_name(a, name),
+                    itss_level=_check_itss(itss_level), roles=_check_roles(a, roles))
+    a.people.append(person)
+    a.ratings[person.id] = {}
+    _touch(a)
+    return person
+
+
+def rename_person(a: Assessment, person_id: str, name: str) -> None:
+    person = a.person(person_id)
+    new = _check_name(a, name, person_id)
+    if new != person.name:
+        person.name = new
+        _touch(a)
+
+
+def set_person_itss(a: Assessment, person_id: str, level: int | None) -> None:
+    a.person(person_id).itss_level = _check_itss(level)
+    _touch(a)
+
+
+def set_person_roles(a: Assessment, person_id: str, roles) -> None:
+    """Sets the in-house roles a person holds. Roles they hold that are no longer in-house (the
+    user outsourced one later) stay recorded, so flipping a role back restores its holders."""
+    person = a.person(person_id)
+    dormant = [r for r in person.roles if a.roles[r].status != "in_house"]
+    person.roles = dormant + _check_roles(a, roles)
+    _touch(a)
+
+
+def remove_person(a: Assessment, person_id: str) -> None:
+    person = a.person(person_id)
+    a.people.remove(person)
+    a.ratings.pop(person_id, None)
+    _touch(a)
+
+
+def set_rating(a: Assessment, person_id: str, skill_id: str, level: int | None,
+               cat: Catalogue | None = None) -> None:
+    set_ratings(a, person_id, {skill_id: level}, cat=cat)
+
+
+def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
+                cat: Catalogue | None = None) -> None:
+    """Applies several ratings at once (None clears one). All are checked before any is applied."""
+    cat = cat or load_catalogue()
+    a.person(person_id)
+    for skill_id, level in levels.items():
+        if skill_id not in cat.skills:
+            raise EditError("error.unknown_skill", skill=skill_id)
+        if level is not None and level not in LEVELS:
+            raise EditError("error.bad_level", level=level)
+    mine = a.ratings.setdefault(person_id, {})
+    changed = False
+    for skill_id, level in levels.items():
+        if level is None:
+            changed |= mine.pop(skill_id, None) is not None
+        elif mine.get(skill_id) != int(level):
+            mine[skill_id] = int(level)
+            changed = True
+    if changed:
+        _touch(a)
+
+
+def set_target(a: Assessment, kind: str, value: int, role_id: str | None = None) -> None:
+    if kind not in a.targets:
+        raise EditError("error.unknown_kind", kind=kind)
+    if value not in LEVELS[1:]:
+        raise EditError("error.bad_target", value=value)
+    if role_id is None:
+        a.targets[kind] = int(value)
+    else:
+        a.roles[role_id]  # noqa: B018 - KeyError for an unknown role
+        a.role_targets.setdefault(role_id, {})[kind] = int(value)
+    _touch(a)
+
+
+def clear_role_targets(a: Assessment, role_id: str) -> None:
+    if a.role_targets.pop(role_id, None) is not None:
+        _touch(a)
