@@ -38,8 +38,10 @@ def new_assessment(organisation: str = "", model: str | None = None, *, cat: Cat
 
 
 def set_organisation(a: Assessment, name: str) -> None:
-    a.organisation = name.strip()[:200]
-    _touch(a)
+    name = name.strip()[:200]
+    if name != a.organisation:
+        a.organisation = name
+        _touch(a)
 
 
 def apply_model(a: Assessment, model_id: str, variant: str | None = None, *, overwrite: bool = False,
@@ -84,8 +86,12 @@ def set_role_status(a: Assessment, role_id: str, status: str) -> None:
 
 
 def set_role_note(a: Assessment, role_id: str, note: str) -> None:
-    a.roles[role_id].note = note[:500]
-    _touch(a)
+    if role_id not in a.roles:
+        raise EditError("error.unknown_role", role=role_id)
+    note = note[:500]
+    if note != a.roles[role_id].note:
+        a.roles[role_id].note = note
+        _touch(a)
 
 
 def _check_name(a: Assessment, name: str, person_id: str | None = None) -> str:
@@ -133,8 +139,10 @@ def rename_person(a: Assessment, person_id: str, name: str) -> None:
 
 
 def set_person_itss(a: Assessment, person_id: str, level: int | None) -> None:
-    a.person(person_id).itss_level = _check_itss(level)
-    _touch(a)
+    person, level = a.person(person_id), _check_itss(level)
+    if level != person.itss_level:
+        person.itss_level = level
+        _touch(a)
 
 
 def set_person_roles(a: Assessment, person_id: str, roles) -> None:
@@ -142,8 +150,10 @@ def set_person_roles(a: Assessment, person_id: str, roles) -> None:
     user outsourced one later) stay recorded, so flipping a role back restores its holders."""
     person = a.person(person_id)
     dormant = [r for r in person.roles if a.roles[r].status != "in_house"]
-    person.roles = dormant + _check_roles(a, roles)
-    _touch(a)
+    new = dormant + _check_roles(a, roles)
+    if new != person.roles:
+        person.roles = new
+        _touch(a)
 
 
 def remove_person(a: Assessment, person_id: str) -> None:
@@ -186,9 +196,13 @@ def set_target(a: Assessment, kind: str, value: int, role_id: str | None = None)
     if value not in LEVELS[1:]:
         raise EditError("error.bad_target", value=value)
     if role_id is None:
+        if a.targets[kind] == value:
+            return
         a.targets[kind] = int(value)
     else:
         a.roles[role_id]  # noqa: B018 - KeyError for an unknown role
+        if a.role_targets.get(role_id, {}).get(kind) == value:
+            return
         a.role_targets.setdefault(role_id, {})[kind] = int(value)
     _touch(a)
 
