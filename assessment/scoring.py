@@ -96,6 +96,11 @@ def score_roles(a: Assessment, cat: Catalogue | None = None) -> dict[str, RoleSc
     return {r: _role_score(a, cat, r) for r in cat.role_ids}
 
 
+def _links_by_role(cat: Catalogue) -> dict[str, tuple]:
+    # cat.role_links scans every link; index them once per call, not once per person and role.
+    return {r: cat.role_links(r) for r in cat.role_ids}
+
+
 def _in_house_roles(a: Assessment, person) -> list[str]:
     # A person's list may keep roles since outsourced (dormant): only in-house ones count.
     return [r for r in person.roles if a.roles[r].status == "in_house"]
@@ -109,10 +114,11 @@ def summarise(a: Assessment, cat: Catalogue | None = None,
     by_status = {s: tuple(r for r in cat.role_ids if scores[r].status == s)
                  for s in ("gap", "outsourced", "not_applicable")}
     unheld = tuple(r for r in cat.role_ids if scores[r].status == "in_house" and not scores[r].holders)
+    links = _links_by_role(cat)
     rated = to_rate = 0
     for person in a.people:
         mine = a.ratings.get(person.id, {})
-        needed = {l.skill for r in _in_house_roles(a, person) for l in cat.role_links(r)}
+        needed = {l.skill for r in _in_house_roles(a, person) for l in links[r]}
         to_rate += len(needed)
         rated += sum(1 for k in needed if mine.get(k) is not None)
     return Summary(
@@ -154,12 +160,17 @@ def skills_to_rate(a: Assessment, person_id: str,
     listed once, at its first place (it is rated once). Its kind is "prerequisite" when any of the
     person's roles needs it before appointment, since that is the stricter need."""
     cat = cat or load_catalogue()
+    return _skills_to_rate(a, person_id, cat, _links_by_role(cat))
+
+
+def _skills_to_rate(a: Assessment, person_id: str, cat: Catalogue,
+                    links: dict[str, tuple]) -> list[tuple[str, str, tuple[str, ...]]]:
     held = set(_in_house_roles(a, a.person(person_id)))
     found: dict[str, list] = {}
     for role_id in cat.role_ids:
         if role_id not in held:
             continue
-        for link in cat.role_links(role_id):
+        for link in links[role_id]:
             entry = found.setdefault(link.skill, [link.kind, []])
             if link.kind == "prerequisite":
                 entry[0] = "prerequisite"
@@ -174,10 +185,13 @@ def score_person(a: Assessment, person_id: str, cat: Catalogue | None = None) ->
     mine = a.ratings.get(person_id, {})
     in_house = set(_in_house_roles(a, person))
     held = [r for r in cat.role_ids if r in in_house]
-    roles = {r: _mean(min((mine.get(l.skill) or 0) / a.target(r, l.kind), 1.0) for l in cat.role_links(r))
+    links = _links_by_role(cat)
+    roles = {r: _mean(min((mine.get(l.skill) or 0) / a.target(r, l.kind), 1.0) for l in links[r])
              for r in held}
-    skills = []
-    for skill, _kind, needing in skills_to_rate(a, person_id, cat):
-        target = max(a.target(r, l.kind) for r in needing for l in cat.role_links(r) if l.skill == skill)
-        skills.append((skill, mine.get(skill), target))
-    return PersonScore(person_id, roles, tuple(skills), _mean(roles.values()))
+    # The highest target a skill has among the person's roles: the level they must reach for all.
+    targets: dict[str, int] = {}
+    for r in held:
+        for l in links[r]:
+            targets[l.skill] = max(targets.get(l.skill, 0), a.target(r, l.kind))
+    skills = tuple((k, mine.get(k), targets[k]) for k, _kind, _roles in _skills_to_rate(a, person_id, cat, links))
+    return PersonScore(person_id, roles, skills, _mean(roles.values()))
