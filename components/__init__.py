@@ -1,0 +1,1 @@
+"""Streamlit and Plotly building blocks. Pages compose these; these call assessment/ and csirt_data/."""

@@ -1,0 +1,23 @@
+"""Chart style shared by every figure: large Japanese-capable type for a projector."""
+import plotly.graph_objects as go
+
+FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Meiryo, sans-serif"
+TRACE_COLOURS = {"prerequisite": "#1F3A68", "additional": "#2CA58D", "target": "#E4572E", "other": "#8E6C8A"}
+PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+               "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def base_layout(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 20}},
+        font={"family": FONT, "size": 15, "color": "#111"},
+        height=height, margin={"l": 60, "r": 60, "t": 70, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0.5, "xanchor": "center"},
+        paper_bgcolor="white", plot_bgcolor="white",
+        hoverlabel={"font": {"family": FONT, "size": 14}},
+    )
+    return fig
+
+
+def short(text: str, n: int = 14) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,156 @@
+"""The information-flow diagram (関連図) for 平常時 or インシデント対応時, coloured by the assessment.
+
+Statuses read without colour too: each has its own marker shape, and the legend names them."""
+from __future__ import annotations
+
+import textwrap
+from html import escape
+
+import networkx as nx
+import plotly.graph_objects as go
+
+from assessment.model import Assessment
+from assessment.scoring import RoleScore
+from csirt_data import Catalogue
+
+from .chart_style import base_layout
+from .flow_layout import LANES, WIDTH, node_positions
+from .i18n import tr
+from .labels import STATUS_COLOURS, percent
+
+MARKERS = {  # status -> (symbol, fill, outline)
+    "in_house": ("circle", STATUS_COLOURS["in_house"], "#0B2545"),
+    "outsourced": ("square", STATUS_COLOURS["outsourced"], "#7A6200"),
+    "gap": ("x", STATUS_COLOURS["gap"], "#7F0000"),
+    "not_applicable": ("circle-open", STATUS_COLOURS["not_applicable"], "#6B6B6B"),
+    "party": ("hexagon", "#E3E6EA", "#4A4F57"),
+}
+EDGE_STYLE = {"ok": ("#4A4F57", 2), "broken": ("#D62728", 3.5), "inactive": ("#BBBBBB", 1.5)}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _edge_state(data: dict) -> str:
+    return "broken" if data.get("broken") else "inactive" if data.get("inactive") else "ok"
+
+
+def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
+                scores: dict[str, RoleScore], L: str) -> go.Figure:
+    pos = node_positions()
+    wrap_at = 28 if L == "ja" else 60
+    fig = go.Figure()
+    _lanes(fig, cat, L)
+
+    # Edges: one trace per (line, state), segments separated by None.
+    groups: dict[tuple[str, str], tuple[list, list]] = {}
+    mids_x, mids_y, mids_text = [], [], []
+    for u, v, d in graph.edges(data=True):
+        (x0, y0), (x1, y1) = pos[u], pos[v]
+        xs, ys = groups.setdefault((d["line"], _edge_state(d)), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+        colour, _ = EDGE_STYLE[_edge_state(d)]
+        _arrowhead(fig, (x0, y0), (x1, y1), colour)
+        if d.get("both_ways"):
+            _arrowhead(fig, (x1, y1), (x0, y0), colour)
+        mids_x.append((x0 + x1) / 2)
+        mids_y.append((y0 + y1) / 2)
+        arrow = "↔" if d.get("both_ways") else "→"
+        head = f"<b>{escape(cat.node_name(u, L))} {arrow} {escape(cat.node_name(v, L))}</b>"
+        if d.get("broken"):
+            head += f"<br><b>{tr('flow.broken')}</b>"
+        sentences = [s if L == "ja" else _duty_en(cat, r, s) for r, s in d["evidence"]]
+        evidence = "<br>".join(_wrap(escape(s), wrap_at) for s in dict.fromkeys(sentences))
+        mids_text.append(f"{head}<br>{tr('flow.' + d['line'])}<br>{evidence}")
+    for (line, state), (xs, ys) in sorted(groups.items()):
+        colour, width = EDGE_STYLE[state]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=True,
+            name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_short')})"),
+            line={"color": colour, "width": width, "dash": "solid" if line == "solid" else "dot"},
+            meta={"line": line, "state": state}))
+    fig.add_trace(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
+                             marker={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False, name="arrows"))
+
+    # Nodes: one trace per status, so that the legend explains shape and colour together.
+    by_status: dict[str, list[str]] = {}
+    for n, d in graph.nodes(data=True):
+        by_status.setdefault(d["status"] if d["kind"] == "role" else "party", []).append(n)
+    for status in ("in_house", "outsourced", "gap", "not_applicable", "party"):
+        nodes = by_status.get(status, [])
+        symbol, fill, outline = MARKERS[status]
+        fig.add_trace(go.Scatter(
+            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text",
+            name=_status_legend(cat, a, status, L), text=[cat.node_name(n, L) for n in nodes],
+            textposition="bottom center", textfont={"size": 13},
+            hovertext=[_node_hover(cat, a, graph, n, scores, L, wrap_at) for n in nodes], hoverinfo="text",
+            marker={"symbol": symbol, "size": 24 if status != "gap" else 22, "color": fill,
+                    "line": {"color": outline, "width": 2.5}},
+            customdata=nodes, meta={"status": status}, visible=True if nodes else "legendonly"))
+
+    title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
+    base_layout(fig, title, height=860)
+    fig.update_layout(
+        xaxis={"visible": False, "range": [-1.9, WIDTH + 0.2], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.7, len(LANES) - 0.4], "fixedrange": True},
+        legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False)
+    return fig
+
+
+def _duty_en(cat: Catalogue, role: str, sentence: str) -> str:
+    """The English of a duty sentence (evidence is stored in the document's Japanese)."""
+    return next((d.en for d in cat.role(role).duties if d.ja == sentence), sentence)
+
+
+def _status_legend(cat: Catalogue, a: Assessment, status: str, L: str) -> str:
+    if status == "party":
+        return tr("flow.party")
+    if status == "outsourced" and a.model:
+        return cat.model(a.model).legend.outsourced.get(L)  # the document's own legend wording
+    return tr(f"status.{status}")
+
+
+def _node_hover(cat, a, graph, n, scores, L, wrap_at) -> str:
+    d = graph.nodes[n]
+    if d["kind"] != "role":
+        side = tr("flow.external") if d.get("side") == "external" else tr("flow.internal")
+        return f"<b>{escape(cat.node_name(n, L))}</b><br>{side}"
+    role = cat.role(n)
+    score = scores.get(n)
+    lines = [f"<b>{escape(role.label(L))}</b>", tr(f"status.{d['status']}")]
+    if a.roles[n].note:
+        lines.append(f"{tr('flow.note')}: {escape(a.roles[n].note)}")
+    if d["status"] == "in_house":
+        holders = [escape(a.person(p).name) for p in (score.holders if score else ())]
+        lines.append(f"{tr('flow.holders')}: {'、'.join(holders) if holders else tr('flow.nobody')}")
+    if score and score.total is not None:
+        lines.append(f"{tr('chart.coverage')}: {percent(score.total)}")
+    lines.append(_wrap(escape(" ".join(x.get(L) for x in role.duties)), wrap_at))
+    return "<br>".join(lines)
+
+
+def _arrowhead(fig: go.Figure, start: tuple, end: tuple, colour: str) -> None:
+    """An arrowhead at `end`, drawn by a very short annotation arrow along the edge (annotation
+    arrows cannot be dotted, so the line itself is a separate trace)."""
+    (x0, y0), (x1, y1) = start, end
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
+    back = min(0.45, length / 2) / length
+    fig.add_annotation(x=x1, y=y1, ax=x1 - (x1 - x0) * back, ay=y1 - (y1 - y0) * back, xref="x", yref="y",
+                       axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.3, arrowwidth=2,
+                       arrowcolor=colour, standoff=15, text="")
+
+
+def _lanes(fig: go.Figure, cat: Catalogue, L: str) -> None:
+    for i, lane in enumerate(LANES):
+        y = len(LANES) - 1 - i
+        if i % 2 == 0:
+            fig.add_shape(type="rect", x0=-1.9, x1=WIDTH + 0.2, y0=y - 0.5, y1=y + 0.5, layer="below",
+                          line={"width": 0}, fillcolor="#F3F5F8")
+        if lane in ("external", "internal"):
+            name = tr(f"flow.{lane}")
+        else:
+            name = cat.function(lane).name.get(L)
+        fig.add_annotation(x=-1.85, y=y, text=f"<b>{escape(name)}</b>", showarrow=False, xanchor="left",
+                           font={"size": 14, "color": "#1F3A68"}, xref="x", yref="y")

@@ -1,0 +1,37 @@
+"""Shared words and colours for role statuses and skill levels, in one place."""
+from assessment.model import LEVELS, STATUSES
+
+from .i18n import tr
+
+# Colours as the document draws them (outsourced = yellow); gap red; not applicable grey.
+STATUS_COLOURS = {"in_house": "#1F6FB2", "outsourced": "#F2C500", "gap": "#D62728", "not_applicable": "#9A9A9A"}
+STATUS_ICONS = {"in_house": "🟦", "outsourced": "🟨", "gap": "🟥", "not_applicable": "⬜"}
+
+
+def status_label(status: str) -> str:
+    return tr(f"status.{status}")
+
+
+def status_options() -> tuple[str, ...]:
+    return STATUSES
+
+
+def level_label(level: int | None) -> str:
+    return "—" if level is None else f"{level} {tr(f'level.{level}')}"
+
+
+def level_labels() -> list[str]:
+    return [level_label(l) for l in LEVELS]
+
+
+def percent(x: float | None) -> str:
+    return "—" if x is None else f"{round(x * 100)}%"
+
+
+_MD_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def md(text: str) -> str:
+    """User text made inert inside Markdown: every Markdown or HTML character is escaped, so a
+    name like `<script>` or `[x](javascript:…)` is shown as typed."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)

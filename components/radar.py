@@ -1,0 +1,96 @@
+"""Radar charts of skill coverage. Pure figure builders: data in, plotly Figure out."""
+from __future__ import annotations
+
+from html import escape
+
+import plotly.graph_objects as go
+
+from assessment.model import Assessment
+from assessment.scoring import PersonScore, RoleScore
+from csirt_data import Catalogue
+
+from .chart_style import TRACE_COLOURS, base_layout, short
+from .i18n import tr
+
+
+def _polar(fig: go.Figure, max_r: float, ticks: list, ticktext: list | None = None) -> go.Figure:
+    fig.update_layout(polar={
+        "radialaxis": {"range": [0, max_r], "tickvals": ticks, "ticktext": ticktext or [str(t) for t in ticks],
+                       "tickfont": {"size": 12}, "gridcolor": "#CCC"},
+        "angularaxis": {"tickfont": {"size": 14}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
+        "bgcolor": "white"})
+    return fig
+
+
+def _closed(values: list) -> list:
+    return values + values[:1]
+
+
+def role_coverage_radar(cat: Catalogue, a: Assessment, scores: dict[str, RoleScore], L: str) -> go.Figure:
+    """Coverage per role: prerequisite, additional and the target (100%). Outsourced roles keep
+    their axis, marked and left empty; not-applicable roles and roles without skills are left out."""
+    roles = [r for r in cat.role_ids if scores[r].status != "not_applicable" and cat.role_links(r)]
+    labels = []
+    for r in roles:
+        name = cat.role(r).name.get(L)
+        status = scores[r].status
+        labels.append(f"{name} ({tr('status.short.' + status)})" if status != "in_house" else name)
+    pct = lambda v: None if v is None else round(v * 100)  # noqa: E731
+    fig = go.Figure()
+    for kind in ("prerequisite", "additional"):
+        values = [pct(getattr(scores[r], kind)) for r in roles]
+        fig.add_trace(go.Scatterpolar(
+            r=_closed(values), theta=_closed(labels), name=tr(f"kind.{kind}"), mode="lines+markers",
+            line={"color": TRACE_COLOURS[kind], "width": 3}, connectgaps=False,
+            fill="toself" if kind == "prerequisite" else None, opacity=0.85,
+            hovertemplate="%{theta}<br>%{r}%<extra>" + tr(f"kind.{kind}") + "</extra>"))
+    fig.add_trace(go.Scatterpolar(
+        r=_closed([100] * len(roles)), theta=_closed(labels), name=tr("chart.target"), mode="lines",
+        line={"color": TRACE_COLOURS["target"], "width": 2, "dash": "dash"}, hoverinfo="skip"))
+    return _polar(base_layout(fig, tr("chart.role_radar_title"), 620), 100, [0, 25, 50, 75, 100],
+                  ["0", "25", "50", "75", "100%"])
+
+
+def grouped_radar(names: list[str], values: list[float | None], title: str) -> go.Figure:
+    pct = [None if v is None else round(v * 100) for v in values]
+    fig = go.Figure([
+        go.Scatterpolar(r=_closed(pct), theta=_closed(names), name=tr("chart.coverage"), mode="lines+markers",
+                        fill="toself", line={"color": TRACE_COLOURS["prerequisite"], "width": 3},
+                        hovertemplate="%{theta}<br>%{r}%<extra></extra>"),
+        go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
+                        mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"}, hoverinfo="skip"),
+    ])
+    return _polar(base_layout(fig, title, 520), 100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
+
+
+def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],
+                title: str, level_name: str) -> go.Figure:
+    """Levels 0–4 per skill against the targets, for one role or one person."""
+    # A radar needs three axes; with fewer, a bar-like polar still reads correctly.
+    fig = go.Figure([
+        go.Scatterpolar(r=_closed([0 if v is None else v for v in levels]), theta=_closed(labels),
+                        customdata=_closed(hover), name=level_name, mode="lines+markers", fill="toself",
+                        line={"color": TRACE_COLOURS["prerequisite"], "width": 3},
+                        hovertemplate="%{customdata}<br>%{r}<extra></extra>"),
+        go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
+                        line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2}, hoverinfo="skip"),
+    ])
+    return _polar(base_layout(fig, title, 560), 4, [0, 1, 2, 3, 4])
+
+
+def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:
+    skills = score.skills
+    labels = [f"{i + 1}. {short(cat.skill(k.skill).get(L), 12 if L == 'ja' else 22)}" for i, k in enumerate(skills)]
+    hover = [f"{escape(cat.skill(k.skill).get(L))} ({tr('kind.' + k.kind)})" for k in skills]
+    title = tr("chart.role_skill_title", role=cat.role(score.role).name.get(L))
+    return level_radar(labels, hover, [k.best for k in skills], [k.target for k in skills], title,
+                       tr("chart.best_level"))
+
+
+def person_radar(cat: Catalogue, a: Assessment, ps: PersonScore, L: str) -> go.Figure:
+    labels = [f"{i + 1}. {short(cat.skill(s).get(L), 12 if L == 'ja' else 22)}" for i, (s, _, _) in enumerate(ps.skills)]
+    hover = [escape(cat.skill(s).get(L)) for s, _, _ in ps.skills]
+    # The person's name is user text: escaped for the chart's HTML-like labels.
+    title = tr("chart.person_title", name=escape(a.person(ps.person).name))
+    return level_radar(labels, hover, [lv for _, lv, _ in ps.skills], [t for _, _, t in ps.skills], title,
+                       tr("chart.own_level"))

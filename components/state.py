@@ -1,0 +1,135 @@
+"""The session's single Assessment, the URL parameters that set it up, and per-version caches.
+
+Widgets never hold the work: they read the Assessment and change it through assessment.edit in
+their callbacks. Streamlit forgets widget state when a page is left; the Assessment does not."""
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+import streamlit as st
+
+from assessment.demos import DEMO_MODELS, demo_assessment
+from assessment.edit import EditError, new_assessment
+from assessment.model import Assessment
+from csirt_data import load_catalogue
+
+from .i18n import LANG_KEY, lang, set_lang, tr
+from .labels import md
+
+KEY = "assessment"
+_CACHE = "_derived"
+
+
+def catalogue():
+    return load_catalogue()
+
+
+def assessment() -> Assessment:
+    if KEY not in st.session_state:
+        st.session_state[KEY] = new_assessment()
+    return st.session_state[KEY]
+
+
+def replace_assessment(a: Assessment) -> None:
+    st.session_state[KEY] = a
+    st.session_state.pop(_CACHE, None)
+
+
+def derived(name: str, compute: Callable[[Assessment], Any], *extra) -> Any:
+    """`compute(a)`, computed once per assessment version (and extra key parts such as the
+    language), so a rerun that changed nothing recomputes nothing."""
+    a = assessment()
+    cache = st.session_state.setdefault(_CACHE, {})
+    key = (name, a.id, a.version, *extra)
+    if key not in cache:
+        if len(cache) > 64:  # old versions are never asked for again
+            cache.clear()
+        cache[key] = compute(a)
+    return cache[key]
+
+
+def apply_url() -> None:
+    """?lang=ja|en and ?demo=A|B|C|D, on any page. A bad value gets a message and changes nothing."""
+    params = st.query_params
+    wanted = params.get("lang")
+    if wanted is not None and st.session_state.get("_url_lang") != wanted:
+        st.session_state["_url_lang"] = wanted
+        if wanted in ("ja", "en"):
+            set_lang(wanted)
+        else:
+            st.session_state["_url_error"] = tr("url.bad_lang", value=wanted[:20])
+    demo = params.get("demo")
+    if demo is not None and st.session_state.get("_url_demo") != demo:
+        st.session_state["_url_demo"] = demo
+        if demo.upper() in DEMO_MODELS:
+            replace_assessment(demo_assessment(demo.upper()))
+        else:
+            st.session_state["_url_error"] = tr("url.bad_demo", value=demo[:20])
+    # Streamlit clears query parameters when the page changes; keep the language in the URL so
+    # that a copied link opens in the same language.
+    if params.get("lang") != lang():
+        params["lang"] = lang()
+    st.session_state.setdefault(LANG_KEY, lang())
+
+
+def show_url_error() -> None:
+    msg = st.session_state.pop("_url_error", None)
+    if msg:
+        st.warning(msg, icon="⚠️")
+
+
+def run_edit(fn: Callable, *args, **kwargs) -> bool:
+    """Runs an assessment.edit function from a callback; a refused change becomes a message on
+    the next run instead of an exception. Returns whether it was applied."""
+    try:
+        fn(assessment(), *args, **kwargs)
+        return True
+    except EditError as exc:
+        _refused(exc)
+        return False
+
+
+def run_edits(fn: Callable[[Assessment], None]) -> bool:
+    """Several changes as one: applied to a copy, which replaces the work only if every change
+    was accepted. Nothing is half-applied."""
+    a = assessment()
+    trial = copy.deepcopy(a)
+    try:
+        fn(trial)
+    except EditError as exc:
+        _refused(exc)
+        return False
+    st.session_state[KEY] = trial
+    return True
+
+
+def _refused(exc: EditError) -> None:
+    cat, args = catalogue(), dict(exc.args_)
+    if args.get("role") in cat.role_ids:
+        args["role"] = cat.role(args["role"]).name.get(lang())
+    # The message is Markdown and may quote what the user typed: make that inert.
+    st.session_state["_edit_error"] = tr(exc.key, **{k: md(str(v)) for k, v in args.items()})
+    # The widgets showing the refused value start again from the Assessment.
+    st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
+
+
+def show_edit_error() -> None:
+    msg = st.session_state.pop("_edit_error", None)
+    if msg:
+        st.error(msg, icon="🚫")
+
+
+def wkey(name: str) -> str:
+    """A widget key tied to the assessment's version: after any change every widget starts again
+    from the Assessment, so a widget never shows a stale value."""
+    a = assessment()
+    return f"{name}@{a.id}.{a.version}.{st.session_state.get('_nonce', 0)}"
+
+
+def start_new() -> None:
+    replace_assessment(new_assessment())
+
+
+def open_demo(model_id: str) -> None:
+    replace_assessment(demo_assessment(model_id))

@@ -1,0 +1,56 @@
+"""Roles: the 19 roles by function; each is in-house, outsourced, a gap or not applicable."""
+import streamlit as st
+
+from assessment.edit import differs_from_model, model_defaults, set_role_note, set_role_status
+from components.i18n import lang, tr
+from components.labels import STATUS_ICONS, status_label, status_options
+from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
+
+cat, a = catalogue(), assessment()
+L = lang()
+st.title(tr("roles.title"))
+st.write(tr("roles.intro"))
+if not a.model:
+    st.info(tr("roles.no_model"))
+show_edit_error()
+defaults = model_defaults(cat, a.model)
+changed = [r for r in cat.role_ids if differs_from_model(a, r, cat)]
+st.caption(tr("roles.changed_count", n=len(changed)))
+
+
+def on_status(role_id: str, key: str) -> None:
+    run_edit(set_role_status, role_id, st.session_state[key])
+
+
+def on_note(role_id: str, key: str) -> None:
+    run_edit(set_role_note, role_id, st.session_state[key])
+
+
+options = status_options()
+for f in cat.functions:
+    st.subheader(f.name.get(L))
+    if f.note:
+        st.caption(f.note.get(L))
+    for r in cat.roles_of_function(f.id):
+        state = a.roles[r.id]
+        with st.container(border=True):
+            c1, c2, c3 = st.columns([4, 2, 3], vertical_alignment="center")
+            with c1:
+                mark = f" ✎ *{tr('roles.differs', default=status_label(defaults[r.id]))}*" if r.id in changed else ""
+                st.markdown(f"{STATUS_ICONS[state.status]} **{r.label(L)}**{mark}")
+                with st.popover(tr("roles.duties"), width="content"):
+                    for d in r.duties:
+                        st.write(d.get(L))
+                    for n in r.notes:
+                        st.caption(n.get(L))
+            with c2:
+                k = wkey(f"status_{r.id}")
+                st.selectbox(tr("roles.status"), options, index=options.index(state.status), key=k,
+                             format_func=status_label, label_visibility="collapsed",
+                             on_change=on_status, args=(r.id, k))
+            with c3:
+                k = wkey(f"note_{r.id}")
+                st.text_input(tr("roles.note"), value=state.note, key=k, max_chars=500,
+                              placeholder=tr("roles.note_placeholder"), label_visibility="collapsed",
+                              on_change=on_note, args=(r.id, k))
+st.page_link("pages/people.py", label=tr("roles.next"), icon="➡️")
