@@ -1,4 +1,8 @@
-"""CSIRT Self-Check: the router. Page config, the shared sidebar, and navigation over pages/."""
+"""CSIRT Self-Check: the router. Page config, the shared sidebar, and navigation over app_pages/.
+
+The page files live in app_pages/, not pages/: Streamlit 1.67 runs its legacy multipage mode when a
+folder named pages/ sits beside the entry script, and then a deep link opened first on a fresh
+server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
 import streamlit as st
 
 from components import sidebar
@@ -9,13 +13,13 @@ st.set_page_config(page_title="CSIRT Self-Check", page_icon="🛡️", layout="w
 apply_url()
 
 PAGES = [  # (file, url path, title key, icon)
-    ("pages/start.py", "start", "page.start", "🏁"),
-    ("pages/model.py", "model", "page.model", "🏢"),
-    ("pages/roles.py", "roles", "page.roles", "🧩"),
-    ("pages/people.py", "people", "page.people", "👥"),
-    ("pages/skills.py", "skills", "page.skills", "📝"),
-    ("pages/results.py", "results", "page.results", "📊"),
-    ("pages/reference.py", "reference", "page.reference", "📖"),
+    ("app_pages/start.py", "start", "page.start", "🏁"),
+    ("app_pages/model.py", "model", "page.model", "🏢"),
+    ("app_pages/roles.py", "roles", "page.roles", "🧩"),
+    ("app_pages/people.py", "people", "page.people", "👥"),
+    ("app_pages/skills.py", "skills", "page.skills", "📝"),
+    ("app_pages/results.py", "results", "page.results", "📊"),
+    ("app_pages/reference.py", "reference", "page.reference", "📖"),
 ]
 pages = [st.Page(f, url_path=u, title=tr(t), icon=i, default=(u == "start")) for f, u, t, i in PAGES]
 nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.reference"): pages[6:]})

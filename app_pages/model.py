@@ -47,4 +47,4 @@ st.subheader(tr("model.appendix_title"))
 st.caption(cat.models_file.appendix_caption.get(L))
 st.dataframe(appendix_table(cat, a.model), hide_index=True, width="stretch", height=35 * 20 + 3)
 if a.model:
-    st.page_link("pages/roles.py", label=tr("model.next"), icon="➡️")
+    st.page_link("app_pages/roles.py", label=tr("model.next"), icon="➡️")

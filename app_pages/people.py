@@ -20,4 +20,4 @@ else:
     st.info(tr("people.empty"))
 st.subheader(tr("people.staffing_heading"))
 staffing_warnings(cat, a)
-st.page_link("pages/skills.py", label=tr("people.next"), icon="➡️")
+st.page_link("app_pages/skills.py", label=tr("people.next"), icon="➡️")

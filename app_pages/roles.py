@@ -53,4 +53,4 @@ for f in cat.functions:
                 st.text_input(tr("roles.note"), value=state.note, key=k, max_chars=500,
                               placeholder=tr("roles.note_placeholder"), label_visibility="collapsed",
                               on_change=on_note, args=(r.id, k))
-st.page_link("pages/people.py", label=tr("roles.next"), icon="➡️")
+st.page_link("app_pages/people.py", label=tr("roles.next"), icon="➡️")

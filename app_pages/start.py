@@ -17,7 +17,7 @@ with left:
     st.write(tr("start.new_body"))
     if st.button(tr("start.new_button"), type="primary", key="start_new"):
         start_new()
-        st.switch_page("pages/model.py")
+        st.switch_page("app_pages/model.py")
 with right:
     st.subheader(tr("start.demo_heading"))
     st.write(tr("start.demo_body"))
@@ -29,7 +29,7 @@ with right:
             st.caption(model.definition.get(lang()))
             if st.button(tr("start.demo_button", model=model.name.get(lang())), key=f"demo_{model_id}"):
                 open_demo(model_id)
-                st.switch_page("pages/results.py")
+                st.switch_page("app_pages/results.py")
 
 st.divider()
 st.subheader(tr("start.scoring_heading"))

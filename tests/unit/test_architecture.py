@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["pages", "components", "assessment", "csirt_data"]  # top to bottom
+LAYERS = ["app_pages", "components", "assessment", "csirt_data"]  # top to bottom
 
 
 def _imports(path: Path) -> set[str]:
@@ -20,6 +20,15 @@ def _imports(path: Path) -> set[str]:
 
 
 FILES = [p for layer in LAYERS for p in (ROOT / layer).rglob("*.py")]
+
+
+def test_there_are_files_in_every_layer():
+    assert {p.relative_to(ROOT).parts[0] for p in FILES} == set(LAYERS)
+
+
+def test_no_pages_folder_beside_the_entry_script():
+    # A folder named pages/ switches Streamlit to its legacy multipage mode (see app.py).
+    assert not (ROOT / "pages").exists()
 
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
