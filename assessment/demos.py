@@ -64,7 +64,7 @@ _DEMOS: dict[str, dict] = {
         ],
     },
     "C": {
-        "organisation": "サンプルセキュリティ株式会社（モデルC）",
+        "organisation": "サンプルテクノロジー株式会社（モデルC）",
         "statuses": {},
         "notes": {},
         "people": [
