@@ -9,17 +9,17 @@ from components import sidebar
 from components.i18n import tr
 from components.state import apply_url, show_url_error
 
-st.set_page_config(page_title="CSIRT Self-Check", page_icon="🛡️", layout="wide")
+st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
 apply_url()
 
 PAGES = [  # (file, url path, title key, icon)
-    ("app_pages/start.py", "start", "page.start", "🏁"),
-    ("app_pages/model.py", "model", "page.model", "🏢"),
-    ("app_pages/roles.py", "roles", "page.roles", "🧩"),
-    ("app_pages/people.py", "people", "page.people", "👥"),
-    ("app_pages/skills.py", "skills", "page.skills", "📝"),
-    ("app_pages/results.py", "results", "page.results", "📊"),
-    ("app_pages/reference.py", "reference", "page.reference", "📖"),
+    ("app_pages/start.py", "start", "page.start", ":material/flag:"),
+    ("app_pages/model.py", "model", "page.model", ":material/apartment:"),
+    ("app_pages/roles.py", "roles", "page.roles", ":material/extension:"),
+    ("app_pages/people.py", "people", "page.people", ":material/groups:"),
+    ("app_pages/skills.py", "skills", "page.skills", ":material/edit_note:"),
+    ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
+    ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
 ]
 pages = [st.Page(f, url_path=u, title=tr(t), icon=i, default=(u == "start")) for f, u, t, i in PAGES]
 nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.reference"): pages[6:]})

@@ -45,6 +45,6 @@ for e in cat.models_file.out_of_scope:
 
 st.subheader(tr("model.appendix_title"))
 st.caption(cat.models_file.appendix_caption.get(L))
-st.dataframe(appendix_table(cat, a.model), hide_index=True, width="stretch", height=35 * 20 + 3)
+st.table(appendix_table(cat, a.model).hide(axis="index"))
 if a.model:
-    st.page_link("app_pages/roles.py", label=tr("model.next"), icon="➡️")
+    st.page_link("app_pages/roles.py", label=tr("model.next"), icon=":material/arrow_forward:")

@@ -12,7 +12,7 @@ st.write(tr("people.intro"))
 show_edit_error()
 added = st.session_state.pop("_people_added", None)
 if added:
-    st.success(tr("people.added", name=md(added)), icon="✅")
+    st.success(tr("people.added", name=md(added)), icon=":material/check_circle:")
 add_form(cat, a)
 if a.people:
     people_table(cat, a)
@@ -20,4 +20,4 @@ else:
     st.info(tr("people.empty"))
 st.subheader(tr("people.staffing_heading"))
 staffing_warnings(cat, a)
-st.page_link("app_pages/skills.py", label=tr("people.next"), icon="➡️")
+st.page_link("app_pages/skills.py", label=tr("people.next"), icon=":material/arrow_forward:")

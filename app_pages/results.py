@@ -8,7 +8,7 @@ from components.state import assessment, catalogue
 cat, a = catalogue(), assessment()
 st.title(tr("results.title"))
 if a.sample:
-    st.info(tr("results.sample"), icon="🧪")
+    st.info(tr("results.sample"), icon=":material/science:")
 if not a.model:
     st.info(tr("results.no_model"))
 headline(cat)

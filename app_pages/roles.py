@@ -3,7 +3,7 @@ import streamlit as st
 
 from assessment.edit import differs_from_model, model_defaults, set_role_note, set_role_status
 from components.i18n import lang, tr
-from components.labels import STATUS_ICONS, status_label, status_options
+from components.labels import status_badge, status_label, status_options
 from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
 cat, a = catalogue(), assessment()
@@ -37,7 +37,7 @@ for f in cat.functions:
             c1, c2, c3 = st.columns([4, 2, 3], vertical_alignment="center")
             with c1:
                 mark = f" ✎ *{tr('roles.differs', default=status_label(defaults[r.id]))}*" if r.id in changed else ""
-                st.markdown(f"{STATUS_ICONS[state.status]} **{r.label(L)}**{mark}")
+                st.markdown(f"{status_badge(state.status)} **{r.label(L)}**{mark}")
                 with st.popover(tr("roles.duties"), width="content"):
                     for d in r.duties:
                         st.write(d.get(L))
@@ -53,4 +53,4 @@ for f in cat.functions:
                 st.text_input(tr("roles.note"), value=state.note, key=k, max_chars=500,
                               placeholder=tr("roles.note_placeholder"), label_visibility="collapsed",
                               on_change=on_note, args=(r.id, k))
-st.page_link("app_pages/people.py", label=tr("roles.next"), icon="➡️")
+st.page_link("app_pages/people.py", label=tr("roles.next"), icon=":material/arrow_forward:")

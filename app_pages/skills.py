@@ -13,7 +13,7 @@ with st.expander(tr("skills.scale_heading")):
 show_edit_error()
 if not a.people:
     st.info(tr("skills.no_people"))
-    st.page_link("app_pages/people.py", label=tr("skills.to_people"), icon="👥")
+    st.page_link("app_pages/people.py", label=tr("skills.to_people"), icon=":material/groups:")
     st.stop()
 
 ids = [p.id for p in a.people]
@@ -24,4 +24,4 @@ person = st.selectbox(tr("skills.person"), ids, index=ids.index(chosen),
                       format_func=lambda pid: a.person(pid).name, key="skills_person_pick")
 st.session_state["skills_person"] = person  # kept when the page is left and revisited
 rating_grid(cat, a, person)
-st.page_link("app_pages/results.py", label=tr("skills.next"), icon="➡️")
+st.page_link("app_pages/results.py", label=tr("skills.next"), icon=":material/arrow_forward:")

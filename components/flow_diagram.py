@@ -32,6 +32,17 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) if text else ""
 
 
+def _label(text: str, L: str) -> str:
+    """Node labels on two lines at most, so that neighbours in a lane don't overlap."""
+    if L == "ja":
+        # Japanese has no spaces: break after a 、 if there is one, else at a fixed width.
+        if "、" in text:
+            head, _, tail = text.partition("、")
+            return f"{head}、<br>{tail}"
+        return text if len(text) <= 9 else f"{text[:8]}<br>{text[8:]}"
+    return _wrap(text, 16)
+
+
 def _edge_state(data: dict) -> str:
     return "broken" if data.get("broken") else "inactive" if data.get("inactive") else "ok"
 
@@ -82,19 +93,23 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         nodes = by_status.get(status, [])
         symbol, fill, outline = MARKERS[status]
         fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text",
+            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers",
             name=_status_legend(cat, a, status, L), text=[cat.node_name(n, L) for n in nodes],
-            textposition="bottom center", textfont={"size": 13},
             hovertext=[_node_hover(cat, a, graph, n, scores, L, wrap_at) for n in nodes], hoverinfo="text",
             marker={"symbol": symbol, "size": 24 if status != "gap" else 22, "color": fill,
                     "line": {"color": outline, "width": 2.5}},
             customdata=nodes, meta={"status": status}, visible=True if nodes else "legendonly"))
+        for n in nodes:
+            # Labels as annotations: they have a background, so crossing arrows don't hide them.
+            fig.add_annotation(x=pos[n][0], y=pos[n][1], yshift=-27, text=_label(cat.node_name(n, L), L),
+                               showarrow=False, font={"size": 12}, bgcolor="rgba(255,255,255,0.85)",
+                               borderpad=1, xref="x", yref="y")
 
     title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
-    base_layout(fig, title, height=860)
+    base_layout(fig, title, height=940)
     fig.update_layout(
         xaxis={"visible": False, "range": [-1.9, WIDTH + 0.2], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.7, len(LANES) - 0.4], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
         legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False)
     return fig
 
@@ -148,9 +163,9 @@ def _lanes(fig: go.Figure, cat: Catalogue, L: str) -> None:
         if i % 2 == 0:
             fig.add_shape(type="rect", x0=-1.9, x1=WIDTH + 0.2, y0=y - 0.5, y1=y + 0.5, layer="below",
                           line={"width": 0}, fillcolor="#F3F5F8")
-        if lane in ("external", "internal"):
+        if lane in ("external", "internal", "systems"):
             name = tr(f"flow.{lane}")
         else:
             name = cat.function(lane).name.get(L)
-        fig.add_annotation(x=-1.85, y=y, text=f"<b>{escape(name)}</b>", showarrow=False, xanchor="left",
+        fig.add_annotation(x=-1.85, y=y, text=f"<b>{_wrap(escape(name), 16)}</b>", showarrow=False, xanchor="left",
                            font={"size": 14, "color": "#1F3A68"}, xref="x", yref="y")

@@ -5,16 +5,17 @@ import functools
 
 from csirt_data import load_catalogue
 
-# Lanes top to bottom. The parties sit in their own lanes: outside the organisation above,
-# inside below, so the CSIRT's functions are in the middle, as the document's diagrams read.
-LANES = ("executive", "external", "information_sharing", "collection_analysis", "incident_response",
-         "internal_education", "system_operations", "internal")
+# Lanes top to bottom: one per function, and three for the parties, each placed next to the roles
+# that talk to it (outside parties above information sharing, departments below it, systems and
+# devices at the bottom beside system operations), which keeps arrows short.
+LANES = ("executive", "external", "information_sharing", "internal", "collection_analysis",
+         "incident_response", "internal_education", "system_operations", "systems")
 WIDTH = 10.0
 # Party order within its lane, chosen to sit near the roles they talk to.
 PARTY_ORDER = {
     "external": ("nca", "jpcert", "other_csirt", "regulator", "security_vendor", "police"),
-    "internal": ("legal_dept", "external_affairs", "public_relations", "business_divisions", "employees",
-                 "own_systems", "security_devices"),
+    "internal": ("legal_dept", "external_affairs", "public_relations", "business_divisions", "employees"),
+    "systems": ("security_devices", "own_systems"),
 }
 
 
@@ -27,7 +28,7 @@ def node_positions() -> dict[str, tuple[float, float]]:
         lanes[r.function].append(r.id)
     for side, order in PARTY_ORDER.items():
         lanes[side] = [p for p in order if any(q.id == p for q in cat.flows.parties)]
-    missing = {q.id for q in cat.flows.parties} - set(lanes["external"]) - set(lanes["internal"])
+    missing = {q.id for q in cat.flows.parties} - {p for side in PARTY_ORDER for p in lanes[side]}
     for q in cat.flows.parties:  # a party added to the catalogue later still gets a place
         if q.id in missing:
             lanes[q.side].append(q.id)
@@ -40,8 +41,3 @@ def node_positions() -> dict[str, tuple[float, float]]:
     return pos
 
 
-def lane_of(node_id: str) -> str:
-    cat = load_catalogue()
-    if node_id in cat.role_ids:
-        return cat.role(node_id).function
-    return cat.party(node_id).side

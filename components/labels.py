@@ -5,11 +5,16 @@ from .i18n import tr
 
 # Colours as the document draws them (outsourced = yellow); gap red; not applicable grey.
 STATUS_COLOURS = {"in_house": "#1F6FB2", "outsourced": "#F2C500", "gap": "#D62728", "not_applicable": "#9A9A9A"}
-STATUS_ICONS = {"in_house": "🟦", "outsourced": "🟨", "gap": "🟥", "not_applicable": "⬜"}
+BADGE_COLOURS = {"in_house": "blue", "outsourced": "yellow", "gap": "red", "not_applicable": "gray"}
 
 
 def status_label(status: str) -> str:
     return tr(f"status.{status}")
+
+
+def status_badge(status: str) -> str:
+    """A coloured badge that also names the status, so it reads without colour."""
+    return f":{BADGE_COLOURS[status]}-badge[{status_label(status)}]"
 
 
 def status_options() -> tuple[str, ...]:

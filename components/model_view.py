@@ -36,7 +36,7 @@ def model_card(cat: Catalogue, model_id: str, selected: bool) -> None:
     L = lang()
     m = cat.model(model_id)
     with st.container(border=True):
-        head = f"### {m.name.get(L)}" + (f"  ✅ {tr('model.selected')}" if selected else "")
+        head = f"### {m.name.get(L)}" + (f"  :blue-badge[{tr('model.selected')}]" if selected else "")
         st.markdown(head)
         st.markdown(f"**{m.definition.get(L)}**")
         for para in m.description:

@@ -76,15 +76,15 @@ def staffing_warnings(cat: Catalogue, a: Assessment) -> None:
     c2.metric(tr("people.minimum"), s.minimum, help=tr("people.minimum_help"))
     c3.metric(tr("people.unheld_count"), len(s.unheld))
     if len(a.people) < s.minimum:
-        st.warning(tr("people.below_minimum", n=len(a.people), minimum=s.minimum), icon="⚠️")
+        st.warning(tr("people.below_minimum", n=len(a.people), minimum=s.minimum), icon=":material/warning:")
     for pid, groups in s.across_groups.items():
         st.warning(tr("people.across_groups", name=md(a.person(pid).name),
-                      groups="、".join(_group_name(cat, g, L) for g in groups)), icon="🔀")
+                      groups="、".join(_group_name(cat, g, L) for g in groups)), icon=":material/call_split:")
     if s.unheld:
-        st.error(tr("people.unheld", roles="、".join(cat.role(r).name.get(L) for r in s.unheld)), icon="🕳️")
+        st.error(tr("people.unheld", roles="、".join(cat.role(r).name.get(L) for r in s.unheld)), icon=":material/person_off:")
     if s.single_holder:
         st.info(tr("people.single_holder", roles="、".join(
-            f"{cat.role(r).name.get(L)}（{md(a.person(p).name)}）" for r, p in s.single_holder.items())), icon="1️⃣")
+            f"{cat.role(r).name.get(L)}（{md(a.person(p).name)}）" for r, p in s.single_holder.items())), icon=":material/looks_one:")
 
 
 def _group_name(cat: Catalogue, group_id: str, L: str) -> str:

@@ -60,7 +60,8 @@ def grouped_radar(names: list[str], values: list[float | None], title: str) -> g
         go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
                         mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"}, hoverinfo="skip"),
     ])
-    return _polar(base_layout(fig, title, 520), 100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
+    fig = _polar(base_layout(fig, title, 520), 100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
+    return fig.update_layout(margin={"l": 110, "r": 110})
 
 
 def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],
@@ -75,7 +76,8 @@ def level_radar(labels: list[str], hover: list[str], levels: list[int | None], t
         go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
                         line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2}, hoverinfo="skip"),
     ])
-    return _polar(base_layout(fig, title, 560), 4, [0, 1, 2, 3, 4])
+    fig = _polar(base_layout(fig, title, 560), 4, [0, 1, 2, 3, 4])
+    return fig.update_layout(margin={"l": 120, "r": 120})
 
 
 def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:

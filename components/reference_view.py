@@ -46,7 +46,7 @@ def models(cat: Catalogue) -> None:
         st.caption(f"{e.name.get(L)}: {e.definition.get(L)} {e.note.get(L)}")
     st.subheader(tr("model.appendix_title"))
     st.caption(cat.models_file.appendix_caption.get(L))
-    st.dataframe(appendix_table(cat), hide_index=True, width="stretch", height=35 * 20 + 3)
+    st.table(appendix_table(cat).hide(axis="index"))
 
 
 def groups(cat: Catalogue) -> None:

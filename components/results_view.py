@@ -84,7 +84,7 @@ def flows(cat: Catalogue) -> None:
     broken = [(u, v) for u, v, d in graph.edges(data=True) if d.get("broken")]
     if broken:
         st.warning(tr("results.broken", n=len(broken), arrows="、".join(
-            f"{cat.node_name(u, L)} → {cat.node_name(v, L)}" for u, v in broken)), icon="⛓️")
+            f"{cat.node_name(u, L)} → {cat.node_name(v, L)}" for u, v in broken)), icon=":material/link_off:")
 
 
 def gap_list(cat: Catalogue) -> None:

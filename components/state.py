@@ -76,7 +76,7 @@ def apply_url() -> None:
 def show_url_error() -> None:
     msg = st.session_state.pop("_url_error", None)
     if msg:
-        st.warning(msg, icon="⚠️")
+        st.warning(msg, icon=":material/warning:")
 
 
 def run_edit(fn: Callable, *args, **kwargs) -> bool:
@@ -117,7 +117,7 @@ def _refused(exc: EditError) -> None:
 def show_edit_error() -> None:
     msg = st.session_state.pop("_edit_error", None)
     if msg:
-        st.error(msg, icon="🚫")
+        st.error(msg, icon=":material/block:")
 
 
 def wkey(name: str) -> str:
