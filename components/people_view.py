@@ -12,7 +12,7 @@ from csirt_data import Catalogue
 from .editors import editor
 from .i18n import lang, tr
 from .labels import md
-from .state import derived, run_edit
+from .state import derived, run_edit, show_edit_error
 
 
 def in_house_roles(cat: Catalogue, a: Assessment) -> list[str]:
@@ -33,6 +33,8 @@ def add_form(cat: Catalogue, a: Assessment) -> None:
         if st.form_submit_button(tr("people.add_button"), type="primary"):
             if run_edit(edit.add_person, name, itss, held):
                 st.session_state["_people_added"] = " ".join(name.split())
+                st.rerun()  # the table and warnings below show the new person at once
+            show_edit_error()  # the form is handled in the page body: say it here, now
 
 
 def people_table(cat: Catalogue, a: Assessment) -> None:

@@ -58,14 +58,14 @@ def apply_url() -> None:
         if wanted in ("ja", "en"):
             set_lang(wanted)
         else:
-            st.session_state["_url_error"] = tr("url.bad_lang", value=wanted[:20])
+            _url_error(tr("url.bad_lang", value=md(wanted[:20])))
     demo = params.get("demo")
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
         if demo.upper() in DEMO_MODELS:
             replace_assessment(demo_assessment(demo.upper()))
         else:
-            st.session_state["_url_error"] = tr("url.bad_demo", value=demo[:20])
+            _url_error(tr("url.bad_demo", value=md(demo[:20])))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so
     # that a copied link opens in the same language.
     if params.get("lang") != lang():
@@ -73,9 +73,12 @@ def apply_url() -> None:
     st.session_state.setdefault(LANG_KEY, lang())
 
 
+def _url_error(message: str) -> None:
+    st.session_state.setdefault("_url_errors", []).append(message)
+
+
 def show_url_error() -> None:
-    msg = st.session_state.pop("_url_error", None)
-    if msg:
+    for msg in st.session_state.pop("_url_errors", []):
         st.warning(msg, icon=":material/warning:")
 
 

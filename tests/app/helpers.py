@@ -1,0 +1,38 @@
+"""AppTest helpers: run the real app.py router, find widgets whose keys carry the assessment version."""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["start", "model", "roles", "people", "skills", "results", "reference"]
+
+
+def app(*, demo: str | None = None, lang: str | None = None, page: str = "start") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if demo:
+        at.query_params["demo"] = demo
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    if page != "start":
+        goto(at, page)
+    return at
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(f"app_pages/{page}.py").run()
+
+
+def by_key(elements, prefix: str):
+    """The one widget whose key starts with `prefix@` (keys end with the assessment version)."""
+    hits = [e for e in elements if e.key and e.key.split("@")[0] == prefix]
+    assert len(hits) == 1, f"{prefix}: {[e.key for e in elements]}"
+    return hits[0]
+
+
+def assessment(at: AppTest):
+    return at.session_state["assessment"]
+
+
+def no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

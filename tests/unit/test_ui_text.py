@@ -1,0 +1,56 @@
+"""Every UI string exists in Japanese and English; every key the code asks for exists."""
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assessment.model import LEVELS, STATUSES
+from csirt_data import KINDS
+from csirt_data.i18n import UI_TEXT, translate, ui_strings
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = [p for d in ("app_pages", "components", "assessment") for p in (ROOT / d).rglob("*.py")] + [ROOT / "app.py"]
+STATIC = re.compile(r"""\btr\(\s*["']([a-z_.0-9]+)["']\s*[,)]""")
+ERRORS = re.compile(r"""EditError\(\s*["']([a-z_.0-9]+)["']""")
+PAGE_TITLES = re.compile(r'''"(page\.[a-z_]+)"''')
+
+
+def _used_keys() -> set[str]:
+    keys = set()
+    for path in CODE:
+        text = path.read_text(encoding="utf-8")
+        keys |= set(STATIC.findall(text)) | set(ERRORS.findall(text)) | set(PAGE_TITLES.findall(text))
+    # Keys built from catalogue or model values.
+    keys |= {f"status.{s}" for s in STATUSES} | {f"status.short.{s}" for s in STATUSES}
+    keys |= {f"level.{n}" for n in LEVELS} | {f"kind.{k}" for k in KINDS}
+    keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_short",
+                                   "inactive_short", "external", "internal", "systems")}
+    keys |= {"results.by_function", "results.by_group"}
+    return keys
+
+
+def test_every_used_key_exists_in_both_languages():
+    strings = ui_strings()
+    missing = sorted(k for k in _used_keys() if k not in strings)
+    assert not missing, f"missing from {UI_TEXT.name}: {missing}"
+
+
+def test_every_key_has_both_languages_and_is_used():
+    raw = yaml.safe_load(UI_TEXT.read_text(encoding="utf-8"))
+    for key, texts in raw.items():
+        assert set(texts) == {"ja", "en"}, key
+        assert texts["ja"].strip() and texts["en"].strip(), key
+    unused = sorted(set(raw) - _used_keys())
+    assert not unused, f"keys no code uses: {unused}"
+
+
+@pytest.mark.parametrize("key", sorted(yaml.safe_load(UI_TEXT.read_text(encoding="utf-8"))))
+def test_placeholders_agree(key):
+    texts = ui_strings()[key]
+    names = lambda s: sorted(set(re.findall(r"{(\w+)}", s)))  # noqa: E731
+    assert names(texts["ja"]) == names(texts["en"]), key
+
+
+def test_missing_key_shows_itself():
+    assert translate("no.such.key", "ja") == "⟨no.such.key⟩"
