@@ -3,6 +3,7 @@ import streamlit as st
 
 from components.i18n import tr
 from components.rating_grid import rating_grid
+from components.targets_view import targets
 from components.state import assessment, catalogue, show_edit_error
 
 cat, a = catalogue(), assessment()
@@ -11,6 +12,8 @@ st.write(tr("skills.intro"))
 with st.expander(tr("skills.scale_heading")):
     st.markdown(tr("skills.scale_body"))
 show_edit_error()
+with st.expander(tr("targets.heading")):
+    targets(cat, a)
 if not a.people:
     st.info(tr("skills.no_people"))
     st.page_link("app_pages/people.py", label=tr("skills.to_people"), icon=":material/groups:")

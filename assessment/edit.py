@@ -190,17 +190,29 @@ def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
         _touch(a)
 
 
-def set_target(a: Assessment, kind: str, value: int, role_id: str | None = None) -> None:
+def set_target(a: Assessment, kind: str, value: int | None, role_id: str | None = None) -> None:
+    """Sets the target level of a kind of skill, for every role or for one role. For one role,
+    None removes its own target, so the global one applies again."""
     if kind not in a.targets:
         raise EditError("error.unknown_kind", kind=kind)
-    if value not in LEVELS[1:]:
+    if role_id is not None and role_id not in a.roles:
+        raise EditError("error.unknown_role", role=role_id)
+    if value is not None and value not in LEVELS[1:]:
         raise EditError("error.bad_target", value=value)
     if role_id is None:
+        if value is None:
+            raise EditError("error.bad_target", value=value)
         if a.targets[kind] == value:
             return
         a.targets[kind] = int(value)
+    elif value is None:
+        own = a.role_targets.get(role_id, {})
+        if kind not in own:
+            return
+        del own[kind]
+        if not own:
+            del a.role_targets[role_id]
     else:
-        a.roles[role_id]  # noqa: B018 - KeyError for an unknown role
         if a.role_targets.get(role_id, {}).get(kind) == value:
             return
         a.role_targets.setdefault(role_id, {})[kind] = int(value)

@@ -15,8 +15,12 @@ def _add_person(at, name: str, itss: int, roles: list[str]):
     return next(b for b in at.button if b.label == "追加").click().run()
 
 
+def _grid(at):
+    return next(e for e in at.data_editor if e.key.startswith("grid_"))
+
+
 def _rate(at, edits: dict[int, str]):
-    key = at.data_editor[0].key
+    key = _grid(at).key
     at.session_state[key] = {"edited_rows": {i: {"level": v} for i, v in edits.items()},
                              "added_rows": [], "deleted_rows": []}
     return at.run()
@@ -56,7 +60,7 @@ def test_full_walkthrough():
     goto(at, "skills")
     assert at.selectbox(key="skills_person_pick").value == people[0].id
     # 佐藤: commander (4 + 3) and triage (2 + 1), where triage's 4 recur in commander: 7 skills.
-    assert len(at.data_editor[0].value) == 7
+    assert len(_grid(at).value) == 7
     _rate(at, {0: "3 独力でできる"})
     no_errors(at)
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3}
@@ -67,6 +71,16 @@ def test_full_walkthrough():
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3, "own_architecture_business": 4}
     _rate(at, {1: None})  # clearing a cell removes that rating only
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3}
+
+    # Targets: the common prerequisite target 4, then commander's own target 3 again.
+    by_key(at.selectbox, "target_prerequisite").select(4).run()
+    assert assessment(at).targets["prerequisite"] == 4
+    targets = next(e for e in at.data_editor if e.key.startswith("role_targets"))
+    row = list(targets.value["role"]).index("コマンダー")
+    at.session_state[targets.key] = {"edited_rows": {row: {"prerequisite": 3}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert assessment(at).role_targets == {"commander": {"prerequisite": 3}}
+    assert assessment(at).target("triage", "prerequisite") == 4
 
     goto(at, "results")
     no_errors(at)

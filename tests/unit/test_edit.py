@@ -155,3 +155,18 @@ def test_version_bumps_on_each_change_and_not_on_a_no_op():
         assert a.version == v
     e.remove_person(a, p.id)
     assert a.version == v + 1 and a.ratings == {}
+
+
+def test_a_role_target_can_be_removed_so_the_common_one_applies():
+    a = e.new_assessment(model="C")
+    e.set_target(a, "additional", 4, role_id="triage")
+    assert a.target("triage", "additional") == 4
+    v = a.version
+    e.set_target(a, "additional", None, role_id="triage")
+    assert a.target("triage", "additional") == 2 and a.role_targets == {} and a.version == v + 1
+    e.set_target(a, "additional", None, role_id="triage")  # nothing to remove: no change
+    assert a.version == v + 1
+    with pytest.raises(e.EditError):
+        e.set_target(a, "additional", None)  # the common target cannot be blank
+    with pytest.raises(e.EditError):
+        e.set_target(a, "additional", 2, role_id="nobody")
