@@ -21,8 +21,17 @@ PAGES = [  # (file, url path, title key, icon)
     ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
     ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
 ]
-pages = [st.Page(f, url_path=u, title=tr(t), icon=i, default=(u == "start")) for f, u, t, i in PAGES]
-nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.reference"): pages[6:]})
+pages = [st.Page(f, url_path=u, title=tr(t), icon=i) for f, u, t, i in PAGES]
+
+
+def root():
+    # Streamlit serves the default page at "/" and not at its own path; so "/" leads to /start,
+    # and /start is a link that works like every other page's.
+    st.switch_page(pages[0], query_params=dict(st.query_params))
+
+
+home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visibility="hidden")
+nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.reference"): pages[6:], "": [home]})
 sidebar.render()
 show_url_error()
 nav.run()
