@@ -8,13 +8,15 @@ from components.state import catalogue
 cat = catalogue()
 st.title(tr("ref.title"))
 ref.document(cat)
-t_roles, t_models, t_groups, t_glossary = st.tabs(
-    [tr("ref.tab_roles"), tr("ref.tab_models"), tr("ref.tab_groups"), tr("ref.tab_glossary")])
+t_roles, t_models, t_groups, t_flows, t_glossary = st.tabs(
+    [tr("ref.tab_roles"), tr("ref.tab_models"), tr("ref.tab_groups"), tr("ref.tab_flows"), tr("ref.tab_glossary")])
 with t_roles:
     ref.roles(cat)
 with t_models:
     ref.models(cat)
 with t_groups:
     ref.groups(cat)
+with t_flows:
+    ref.flows(cat)
 with t_glossary:
     ref.glossary(cat)

@@ -72,7 +72,7 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         head = f"<b>{escape(cat.node_name(u, L))} {arrow} {escape(cat.node_name(v, L))}</b>"
         if d.get("broken"):
             head += f"<br><b>{tr('flow.broken')}</b>"
-        sentences = [s if L == "ja" else _duty_en(cat, r, s) for r, s in d["evidence"]]
+        sentences = [cat.duty_sentence(r, s, L) for r, s in d["evidence"]]
         evidence = "<br>".join(_wrap(escape(s), wrap_at) for s in dict.fromkeys(sentences))
         mids_text.append(f"{head}<br>{tr('flow.' + d['line'])}<br>{evidence}")
     for (line, state), (xs, ys) in sorted(groups.items()):
@@ -112,11 +112,6 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
         legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False)
     return fig
-
-
-def _duty_en(cat: Catalogue, role: str, sentence: str) -> str:
-    """The English of a duty sentence (evidence is stored in the document's Japanese)."""
-    return next((d.en for d in cat.role(role).duties if d.ja == sentence), sentence)
 
 
 def _status_legend(cat: Catalogue, a: Assessment, status: str, L: str) -> str:

@@ -84,3 +84,22 @@ def document(cat: Catalogue) -> None:
         st.caption(c.get(L))
     st.markdown(f"**{tr('ref.purposes')}**")
     st.markdown("\n".join(f"- {p.get(L)}" for p in d.purposes))
+
+
+def flows(cat: Catalogue) -> None:
+    L = lang()
+    st.caption(tr("ref.flows_intro"))
+    times = {t.id: t.name.get(L) for t in cat.flows.times}
+    rows = []
+    for a in cat.flows.arrows:
+        sentences = [cat.duty_sentence(e.role, e.sentence, L) for e in a.evidence]
+        rows.append({
+            tr("ref.flow_from"): cat.node_name(a.source, L),
+            tr("ref.flow_to"): ("↔ " if a.both_ways else "→ ") + cat.node_name(a.target, L),
+            tr("ref.flow_line"): tr(f"flow.{a.line}_short"),
+            tr("ref.flow_times"): "、".join(times[t] for t in a.times),
+            tr("ref.flow_evidence"): " / ".join(dict.fromkeys(sentences)),
+        })
+    st.dataframe(rows, hide_index=True, width="stretch")
+    legend = cat.flows.legend
+    st.caption("  \n".join([legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]))

@@ -113,6 +113,12 @@ class Catalogue:
     def drawn_roles(self) -> tuple[s.Role, ...]:
         return tuple(r for r in self.roles if r.id not in self.flows.not_drawn)
 
+    def duty_sentence(self, role_id: str, sentence_ja: str, lang: str) -> str:
+        """A duty sentence (stored by its Japanese wording, as flow evidence is) in `lang`."""
+        if lang == "ja":
+            return sentence_ja
+        return next((d.en for d in self.role(role_id).duties if d.ja == sentence_ja), sentence_ja)
+
     def node_name(self, node_id: str, lang: str) -> str:
         if node_id in self._roles:
             return self._roles[node_id].name.get(lang)

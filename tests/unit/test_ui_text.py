@@ -23,7 +23,7 @@ def _used_keys() -> set[str]:
         keys |= set(STATIC.findall(text)) | set(ERRORS.findall(text)) | set(PAGE_TITLES.findall(text))
     # Keys built from catalogue or model values.
     keys |= {f"status.{s}" for s in STATUSES} | {f"status.short.{s}" for s in STATUSES}
-    keys |= {f"level.{n}" for n in LEVELS} | {f"kind.{k}" for k in KINDS}
+    keys |= {f"level.{n}" for n in LEVELS} | {f"kind.{k}" for k in KINDS} | {f"kind.short.{k}" for k in KINDS}
     keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_short",
                                    "inactive_short", "external", "internal", "systems")}
     keys |= {"results.by_function", "results.by_group"}
