@@ -1,0 +1,83 @@
+"""The Results charts as the browser receives them (the Plotly specs), after changes in the app."""
+import json
+
+from tests.app.helpers import app, assessment, by_key, goto, no_errors
+
+
+def charts(at) -> dict[str, dict]:
+    """Rendered Plotly figures by title."""
+    out = {}
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        out[spec["layout"]["title"]["text"]] = spec
+    return out
+
+
+def flow(at, time_label: str = "平常時") -> dict:
+    return charts(at)[f"CSIRTの役割と業務内容の関連図（{time_label}）"]
+
+
+def nodes_by_status(fig) -> dict[str, set[str]]:
+    return {t["meta"]["status"]: set(t.get("customdata") or []) for t in fig["data"]
+            if isinstance(t.get("meta"), dict) and "status" in t["meta"]}
+
+
+def edges(fig, state: str) -> int:
+    return sum(sum(1 for x in t["x"] if x is None) for t in fig["data"]
+               if isinstance(t.get("meta"), dict) and t["meta"].get("state") == state)
+
+
+def test_flow_diagram_follows_the_model_defaults():
+    at = app(demo="B", page="results")
+    no_errors(at)
+    status = nodes_by_status(flow(at))
+    assert status["outsourced"] == {"researcher", "curator", "vulnerability_assessor", "forensics"}
+    assert status["gap"] == {"investigator"}  # the model B sample leaves the investigator unstaffed
+    assert "csirt_operations_manager" not in set().union(*status.values())  # not drawn (document note)
+    assert len(status["party"]) == 13
+    fig = flow(at)
+    total = sum(edges(fig, s) for s in ("ok", "broken", "inactive"))
+    assert total == 24  # normal-time arrows in the catalogue
+    assert edges(fig, "broken") == 0  # the investigator's only arrow is an incident-time one
+
+
+def test_incident_time_and_a_gap_break_arrows():
+    at = app(demo="B", page="results")
+    at.segmented_control(key="flow_time").set_value("incident").run()
+    fig = flow(at, "インシデント対応時")
+    assert sum(edges(fig, s) for s in ("ok", "broken", "inactive")) == 26
+    assert edges(fig, "broken") == 1  # investigator ↔ police
+
+
+def test_flipping_a_role_updates_radar_and_diagram():
+    at = app(demo="B", page="roles")
+    by_key(at.selectbox, "status_incident_handler").select("outsourced").run()
+    by_key(at.selectbox, "status_incident_manager").select("gap").run()
+    goto(at, "results")
+    no_errors(at)
+    fig = flow(at)
+    status = nodes_by_status(fig)
+    assert "incident_handler" in status["outsourced"] and "incident_manager" in status["gap"]
+    assert edges(fig, "broken") == 3  # researcher→IM, curator→IM, IM→commander at normal time
+    radar = charts(at)["役割別の充足度"]
+    pre = next(t for t in radar["data"] if t["name"] == "任用前提スキル")
+    values = dict(zip(pre["theta"], pre["r"]))
+    assert values["インシデントハンドラー (委託)"] is None
+    assert values["インシデントマネージャー (未配置)"] == 0
+    assert "インシデントハンドラー" not in values
+
+
+def test_charts_are_translated_and_user_text_is_escaped():
+    at = app(demo="A", page="people")
+    next(t for t in at.text_input if t.label == "氏名（呼び名）").input("<b>X</b>")
+    next(m for m in at.multiselect if m.label == "担う役割").set_value(["commander"])
+    next(b for b in at.button if b.label == "追加").click().run()
+    goto(at, "results")
+    pid = next(p.id for p in assessment(at).people if p.name == "<b>X</b>")
+    at.selectbox(key="radar_person").select(pid).run()
+    titles = set(charts(at))
+    assert "&lt;b&gt;X&lt;/b&gt; のスキル" in titles
+    hovers = " ".join(h for t in flow(at)["data"] for h in (t.get("hovertext") or []) if isinstance(h, str))
+    assert "&lt;b&gt;X&lt;/b&gt;" in hovers and "<b>X</b>" not in hovers
+    at.sidebar.segmented_control[0].set_value("English").run()
+    assert {"Coverage by role", "CSIRT roles and information flows (Normal times)"} <= set(charts(at))
