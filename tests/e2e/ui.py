@@ -172,12 +172,18 @@ def rating_grid(page: Page) -> Locator:
     return page.locator('[class*="st-key-grid_"] [data-testid="stDataFrame"]')
 
 
-def grid_column(page: Page, col: int) -> list[str]:
-    """The texts of one column, read from the grid's accessibility table (Glide mirrors the
-    canvas into a hidden <table role=grid>; cells are glide-cell-<col>-<row>)."""
-    grid = rating_grid(page)
+def grid_column(page: Page, col: int, grid: Locator | None = None) -> list[str]:
+    """The texts of one column of a data grid (default: the rating grid), read from its
+    accessibility table: Glide mirrors the rows it draws into a hidden <table role=grid> whose
+    cells are glide-cell-<col>-<row>. It draws only when on screen, hence the scroll."""
+    grid = grid or rating_grid(page)
+    grid.scroll_into_view_if_needed()
     expect(grid.locator(f'td[data-testid="glide-cell-{col}-0"]')).to_have_count(1)
     return grid.locator(f'td[data-testid^="glide-cell-{col}-"]').all_inner_texts()
+
+
+def people_grid(page: Page) -> Locator:
+    return page.locator('[class*="st-key-people"] [data-testid="stDataFrame"]')
 
 
 def rate(page: Page, row: int, option: str, level_col: int = 4) -> None:
