@@ -1,7 +1,11 @@
 """Texts of the messages and labels of assessment/ (import problems, store failures, report and
 workbook labels), in Japanese and English, from messages.yaml beside this file. Keys not found
 there are looked up in the UI text catalogue (csirt_data/ui_text.yaml), so the two can be merged
-into one file without touching this code."""
+into one file without touching this code.
+
+The function is `msg`, not `tr` like the UI's: tests/unit/test_ui_text.py scans the code for
+`tr("…")` and looks the keys up in ui_text.yaml only; these keys are checked against this file by
+tests/unit/test_messages.py."""
 from __future__ import annotations
 
 import functools
@@ -26,7 +30,7 @@ class _Args(dict):
         return "{" + name + "}"
 
 
-def tr(key: str, lang: str, **args) -> str:
+def msg(key: str, lang: str, **args) -> str:
     """The text of `key` in `lang` ("ja" or "en"), with {placeholders} filled; ⟨key⟩ if unknown."""
     texts = messages().get(key) or ui_strings().get(key)
     if texts is None:
@@ -37,4 +41,4 @@ def tr(key: str, lang: str, **args) -> str:
 
 def message(error, lang: str) -> str:
     """The sentence for an error with a `key` and `args_` (ImportProblem, StoreError, EditError…)."""
-    return tr(error.key, lang, **getattr(error, "args_", {}))
+    return msg(error.key, lang, **getattr(error, "args_", {}))

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from csirt_data import Catalogue, load_catalogue
 
 from .errors import ReportUnavailable
-from .messages import tr
+from .messages import msg
 from .model import Assessment
 from .scoring import score_roles, summarise
 
@@ -77,31 +77,31 @@ def render_report(a: Assessment, lang: str = "ja", charts: Sequence[Chart] = (),
     role_name = lambda r: cat.role(r).name.get(lang)  # noqa: E731
     function_name = lambda r: cat.function(cat.role(r).function).name.get(lang)  # noqa: E731
 
-    model = cat.model(a.model).name.get(lang) if a.model else tr("report.no_model", lang)
+    model = cat.model(a.model).name.get(lang) if a.model else msg("report.no_model", lang)
     if a.model and a.variant:
         model += " — " + next(v for v in cat.model(a.model).variants if v.id == a.variant).name.get(lang)
     doc = cat.document
-    t = {k: tr(f"report.{k}", lang) for k in (
+    t = {k: msg(f"report.{k}", lang) for k in (
         "title", "sample", "organisation", "model", "date", "headline", "charts", "gap_list", "no_gaps",
         "role_table", "function", "role", "status", "holders", "coverage", "readiness", "training",
         "method", "privacy")}
-    t["source"] = tr("report.source_cited", lang, title=doc.title.get(lang),
+    t["source"] = msg("report.source_cited", lang, title=doc.title.get(lang),
                      publisher=doc.publisher.get(lang), date=doc.date)
     figures = [
-        {"label": t["coverage"], "value": _pct(s.coverage), "help": tr("report.coverage_help", lang)},
-        {"label": t["readiness"], "value": _pct(s.readiness), "help": tr("report.readiness_help", lang)},
-        {"label": t["training"], "value": _pct(s.training), "help": tr("report.training_help", lang)},
-        {"label": tr("report.gaps", lang), "value": str(len(s.gaps)), "help": tr("report.gaps_help", lang)},
-        {"label": tr("report.outsourced", lang), "value": str(len(s.outsourced)),
-         "help": tr("report.outsourced_help", lang)},
-        {"label": tr("report.headcount_vs_minimum", lang), "value": f"{s.headcount} / {s.minimum_headcount}",
-         "help": tr("report.rated_help", lang, rated=s.rated, total=s.to_rate)},
+        {"label": t["coverage"], "value": _pct(s.coverage), "help": msg("report.coverage_help", lang)},
+        {"label": t["readiness"], "value": _pct(s.readiness), "help": msg("report.readiness_help", lang)},
+        {"label": t["training"], "value": _pct(s.training), "help": msg("report.training_help", lang)},
+        {"label": msg("report.gaps", lang), "value": str(len(s.gaps)), "help": msg("report.gaps_help", lang)},
+        {"label": msg("report.outsourced", lang), "value": str(len(s.outsourced)),
+         "help": msg("report.outsourced_help", lang)},
+        {"label": msg("report.headcount_vs_minimum", lang), "value": f"{s.headcount} / {s.minimum_headcount}",
+         "help": msg("report.rated_help", lang, rated=s.rated, total=s.to_rate)},
     ]
     gaps = [{"role": role_name(r), "function": function_name(r), "note": a.roles[r].note,
-             "reason": tr("report.reason_gap" if a.roles[r].status == "gap" else "report.reason_unheld", lang)}
+             "reason": msg("report.reason_gap" if a.roles[r].status == "gap" else "report.reason_unheld", lang)}
             for r in s.gaps]
     roles = [{"function": function_name(r), "role": role_name(r), "status_id": sc.status,
-              "status": tr(f"status.{sc.status}", lang),
+              "status": msg(f"status.{sc.status}", lang),
               "holders": ", ".join(names.get(pid, pid) for pid in sc.holders),
               "note": a.roles[r].note if sc.status != "in_house" else "",
               "total": _pct(sc.total), "prerequisite": _pct(sc.prerequisite), "additional": _pct(sc.additional)}

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from csirt_data import Catalogue
 
-from .messages import tr
+from .messages import msg
 from .model import Assessment
 from .scoring import score_functions, score_roles, skills_to_rate, summarise
 from .staffing import staffing
@@ -88,59 +88,59 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
     names = {p.id: p.name for p in a.people}
     role_name = lambda r: cat.role(r).name.get(lang)  # noqa: E731
     function_name = lambda f: cat.function(f).name.get(lang)  # noqa: E731
-    status = lambda s: tr(f"status.{s}", lang)  # noqa: E731
+    status = lambda s: msg(f"status.{s}", lang)  # noqa: E731
 
     wb = Workbook()
 
     # Summary
     ws = wb.active
-    ws.title = tr("export.sheet.summary", lang)
-    ws.cell(row=1, column=1, value=tr("report.title", lang)).font = TITLE_FONT
-    model = cat.model(a.model).name.get(lang) if a.model else tr("report.no_model", lang)
+    ws.title = msg("export.sheet.summary", lang)
+    ws.cell(row=1, column=1, value=msg("report.title", lang)).font = TITLE_FONT
+    model = cat.model(a.model).name.get(lang) if a.model else msg("report.no_model", lang)
     if a.model and a.variant:
         variant = next(v for v in cat.model(a.model).variants if v.id == a.variant)
         model += f" ({variant.name.get(lang)})"
     # (label, value, how): "pct" a fraction shown as a percentage, "user" text a person typed
     facts = [
-        (tr("report.organisation", lang), a.organisation or "—", "user"),
-        (tr("report.model", lang), model, ""),
-        (tr("report.date", lang), when.isoformat(), ""),
-        (tr("report.coverage", lang), summary.coverage, "pct"),
-        (tr("report.readiness", lang), summary.readiness, "pct"),
-        (tr("report.training", lang), summary.training, "pct"),
-        (tr("report.gaps", lang), len(summary.gaps), ""),
-        (tr("report.outsourced", lang), len(summary.outsourced), ""),
-        (tr("report.headcount", lang), summary.headcount, ""),
-        (tr("report.minimum", lang), summary.minimum_headcount, ""),
-        (tr("report.rated", lang), f"{summary.rated}/{summary.to_rate}", ""),
+        (msg("report.organisation", lang), a.organisation or "—", "user"),
+        (msg("report.model", lang), model, ""),
+        (msg("report.date", lang), when.isoformat(), ""),
+        (msg("report.coverage", lang), summary.coverage, "pct"),
+        (msg("report.readiness", lang), summary.readiness, "pct"),
+        (msg("report.training", lang), summary.training, "pct"),
+        (msg("report.gaps", lang), len(summary.gaps), ""),
+        (msg("report.outsourced", lang), len(summary.outsourced), ""),
+        (msg("report.headcount", lang), summary.headcount, ""),
+        (msg("report.minimum", lang), summary.minimum_headcount, ""),
+        (msg("report.rated", lang), f"{summary.rated}/{summary.to_rate}", ""),
     ]
     if a.sample:
-        facts.insert(0, (tr("report.sample", lang), "✓", ""))
-    _table(ws, 3, [tr("export.item", lang), tr("export.value", lang)], [], [28, 60], freeze=False)
+        facts.insert(0, (msg("report.sample", lang), "✓", ""))
+    _table(ws, 3, [msg("export.item", lang), msg("export.value", lang)], [], [28, 60], freeze=False)
     for n, (label, value, how) in enumerate(facts):
         _put(ws, 4 + n, 1, label)
         _put(ws, 4 + n, 2, "—" if value is None else value, percent=how == "pct", user=how == "user")
     row = 4 + len(facts) + 1
-    ws.cell(row=row, column=1, value=tr("export.levels", lang)).font = Font(name=FONT, bold=True)
+    ws.cell(row=row, column=1, value=msg("export.levels", lang)).font = Font(name=FONT, bold=True)
     for level in range(5):
         _put(ws, row + 1 + level, 1, level)
-        _put(ws, row + 1 + level, 2, tr(f"level.{level}", lang))
-    ws.cell(row=row + 7, column=1, value=tr("report.source", lang)).font = Font(name=FONT, italic=True, size=9)
+        _put(ws, row + 1 + level, 2, msg(f"level.{level}", lang))
+    ws.cell(row=row + 7, column=1, value=msg("report.source", lang)).font = Font(name=FONT, italic=True, size=9)
 
     # Roles and statuses
-    ws = wb.create_sheet(tr("export.sheet.roles", lang))
+    ws = wb.create_sheet(msg("export.sheet.roles", lang))
     rows, fills = [], []
     for role in cat.roles:
         state = a.roles[role.id]
         holders = ", ".join(names.get(pid, pid) for pid in scores[role.id].holders)
         rows.append([function_name(role.function), role_name(role.id), status(state.status), holders, state.note])
         fills.append(STATUS_FILL.get(state.status))
-    _table(ws, 1, [tr("report.function", lang), tr("report.role", lang), tr("report.status", lang),
-                   tr("report.holders", lang), tr("report.note", lang)],
+    _table(ws, 1, [msg("report.function", lang), msg("report.role", lang), msg("report.status", lang),
+                   msg("report.holders", lang), msg("report.note", lang)],
            rows, [20, 30, 16, 36, 50], user_cols=(4, 5), fills=fills)
 
     # People
-    ws = wb.create_sheet(tr("export.sheet.people", lang))
+    ws = wb.create_sheet(msg("export.sheet.people", lang))
     rows = []
     for p in a.people:
         held = [role_name(r) for r in cat.role_ids if r in p.roles and a.roles[r].status == "in_house"]
@@ -150,12 +150,12 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
         across = "✓" if p.id in staff.across_groups else ""
         rows.append([p.name, p.itss_level if p.itss_level is not None else "—", ", ".join(held),
                      f"{rated}/{len(needed)}", across])
-    _table(ws, 1, [tr("report.person", lang), tr("report.itss", lang), tr("report.roles_held", lang),
-                   tr("report.rated", lang), tr("report.across_groups", lang)],
+    _table(ws, 1, [msg("report.person", lang), msg("report.itss", lang), msg("report.roles_held", lang),
+                   msg("report.rated", lang), msg("report.across_groups", lang)],
            rows, [24, 10, 60, 12, 16], user_cols=(1,))
 
     # Rating grid: skills down, people across
-    ws = wb.create_sheet(tr("export.sheet.ratings", lang))
+    ws = wb.create_sheet(msg("export.sheet.ratings", lang))
     wanted: dict[str, set[str]] = {}
     for p in a.people:
         for skill, _kind, roles in skills_to_rate(a, p.id, cat):
@@ -163,7 +163,7 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
         for skill in a.ratings.get(p.id, {}):
             wanted.setdefault(skill, set())
     skills = [k for k in cat.skills if k in wanted]
-    headers = [tr("export.skill_id", lang), tr("report.skill", lang), tr("report.roles_needing", lang)]
+    headers = [msg("export.skill_id", lang), msg("report.skill", lang), msg("report.roles_needing", lang)]
     headers += [p.name for p in a.people]
     rows = []
     for k in skills:
@@ -185,9 +185,9 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
                 ws.cell(row=r, column=c).alignment = Alignment(horizontal="center", vertical="top")
 
     # Coverage by function and by role
-    ws = wb.create_sheet(tr("export.sheet.coverage", lang))
+    ws = wb.create_sheet(msg("export.sheet.coverage", lang))
     rows = [[function_name(f.id), functions[f.id]] for f in cat.functions]
-    nxt = _table(ws, 1, [tr("report.function", lang), tr("report.coverage", lang)], rows, [24, 30],
+    nxt = _table(ws, 1, [msg("report.function", lang), msg("report.coverage", lang)], rows, [24, 30],
                  percent_cols=(2,))
     rows, fills = [], []
     for role in cat.roles:
@@ -195,21 +195,21 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
         rows.append([function_name(role.function), role_name(role.id), status(s.status),
                      s.total, s.prerequisite, s.additional])
         fills.append(STATUS_FILL.get(s.status))
-    _table(ws, nxt + 1, [tr("report.function", lang), tr("report.role", lang), tr("report.status", lang),
-                         tr("report.coverage", lang), tr("report.readiness", lang), tr("report.training", lang)],
+    _table(ws, nxt + 1, [msg("report.function", lang), msg("report.role", lang), msg("report.status", lang),
+                         msg("report.coverage", lang), msg("report.readiness", lang), msg("report.training", lang)],
            rows, [24, 30, 16, 14, 14, 14], percent_cols=(4, 5, 6), fills=fills, freeze=False)
     ws.freeze_panes = "A2"
 
     # Gaps
-    ws = wb.create_sheet(tr("export.sheet.gaps", lang))
+    ws = wb.create_sheet(msg("export.sheet.gaps", lang))
     rows = []
     for r in summary.gaps:
-        reason = tr("report.reason_gap" if a.roles[r].status == "gap" else "report.reason_unheld", lang)
+        reason = msg("report.reason_gap" if a.roles[r].status == "gap" else "report.reason_unheld", lang)
         rows.append([function_name(cat.role(r).function), role_name(r), reason, a.roles[r].note])
     if not rows:
-        rows = [[tr("report.no_gaps", lang), "", "", ""]]
-    _table(ws, 1, [tr("report.function", lang), tr("report.role", lang), tr("report.reason", lang),
-                   tr("report.note", lang)], rows, [24, 30, 36, 50], user_cols=(4,))
+        rows = [[msg("report.no_gaps", lang), "", "", ""]]
+    _table(ws, 1, [msg("report.function", lang), msg("report.role", lang), msg("report.reason", lang),
+                   msg("report.note", lang)], rows, [24, 30, 36, 50], user_cols=(4,))
 
     for sheet in wb.worksheets:
         sheet.sheet_view.zoomScale = 100
