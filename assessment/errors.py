@@ -8,7 +8,7 @@ from __future__ import annotations
 class KeyedError(Exception):
     """An error the user reads: `key` names the message, `args_` fills its {placeholders}."""
 
-    def __init__(self, key: str, **args):
+    def __init__(self, key: str, /, **args):
         self.key, self.args_ = key, args
         super().__init__(f"{key} {args}")
 

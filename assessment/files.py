@@ -114,10 +114,11 @@ class _SafeLoader(yaml.SafeLoader):
             raise _Refused(ImportProblem("import.yaml_alias", line=line))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _PLAIN_TAGS:
-            raise _Refused(ImportProblem("import.yaml_tag", tag=show(tag), line=line))
+            short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            raise _Refused(ImportProblem("import.yaml_tag", tag=show(short), line=line))
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Refused(ImportProblem("import.too_deep", limit=MAX_DEPTH, line=line))
+            raise _Refused(ImportProblem("import.too_deep", limit=MAX_DEPTH))
         try:
             return super().compose_node(parent, index)
         finally:
@@ -160,8 +161,8 @@ def load_yaml(data: bytes) -> Any:
         line, column = _line_col(text, exc.position)
         raise ImportProblem("import.bad_character", line=line, column=column) from None
     except (yaml.YAMLError, ValueError, RecursionError):
-        # e.g. an integer of more digits than Python converts, or a bad !!float
-        raise ImportProblem("import.yaml_syntax", line=0, column=0) from None
+        # e.g. an integer of more digits than Python converts
+        raise ImportProblem("import.yaml_unreadable") from None
 
 
 def export_yaml(a: Assessment, cat: Catalogue | None = None) -> bytes:
@@ -185,7 +186,7 @@ def _no_duplicates(pairs):
     out = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(ImportProblem("import.duplicate_key", key=show(key), line=0))
+            raise _Refused(ImportProblem("import.json_duplicate_key", key=show(key)))
         out[key] = value
     return out
 
@@ -204,11 +205,11 @@ def load_json(data: bytes) -> Any:
     except json.JSONDecodeError as exc:
         raise ImportProblem("import.json_syntax", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
-        raise ImportProblem("import.too_deep", limit=MAX_DEPTH, line=0) from None
+        raise ImportProblem("import.too_deep", limit=MAX_DEPTH) from None
     except ValueError:  # NaN / Infinity, or an integer of more digits than Python converts
-        raise ImportProblem("import.json_syntax", line=0, column=0) from None
+        raise ImportProblem("import.json_unreadable") from None
     if not _depth_ok(loaded):
-        raise ImportProblem("import.too_deep", limit=MAX_DEPTH, line=0)
+        raise ImportProblem("import.too_deep", limit=MAX_DEPTH)
     return loaded
 
 
@@ -282,14 +283,15 @@ def read_ratings_csv(current: Assessment, data: bytes,
     cat = cat or load_catalogue()
     _check_size(data)
     text = _decode_csv(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     by_name = {p.name: p.id for p in current.people}
     header: dict[str, int] | None = None
     seen: dict[tuple[str, str], int] = {}
     out: dict[str, dict[str, int | None]] = {}
+    line = 0  # the last line read, so a row that cannot be read starts at line + 1
     try:
         for row in reader:
-            line = reader.line_num
+            start, line = line + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
@@ -298,20 +300,20 @@ def read_ratings_csv(current: Assessment, data: bytes,
             cells = {name: (row[i] if i < len(row) else "") for name, i in header.items()}
             name = " ".join(unescape_cell(cells["person"].strip()).split())
             if name not in by_name:
-                raise ImportProblem("import.csv_unknown_person", line=line, name=show(name))
+                raise ImportProblem("import.csv_unknown_person", line=start, name=show(name))
             skill_id = cells["skill_id"].strip()
             if skill_id not in cat.skills:
-                raise ImportProblem("import.csv_unknown_skill", line=line, skill=show(skill_id))
+                raise ImportProblem("import.csv_unknown_skill", line=start, skill=show(skill_id))
             level = _level(cells["level"])
             if isinstance(level, str):
-                raise ImportProblem("import.csv_bad_level", line=line, value=show(level))
+                raise ImportProblem("import.csv_bad_level", line=start, value=show(level))
             pid = by_name[name]
             if (pid, skill_id) in seen:
-                raise ImportProblem("import.csv_duplicate_row", line=line, first_line=seen[pid, skill_id])
-            seen[pid, skill_id] = line
+                raise ImportProblem("import.csv_duplicate_row", line=start, first_line=seen[pid, skill_id])
+            seen[pid, skill_id] = start
             out.setdefault(pid, {})[skill_id] = level
     except csv.Error:
-        raise ImportProblem("import.csv_syntax", line=reader.line_num) from None
+        raise ImportProblem("import.csv_syntax", line=line + 1) from None
     if header is None or not seen:
         raise ImportProblem("import.csv_no_rows")
     return out

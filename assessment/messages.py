@@ -30,7 +30,7 @@ class _Args(dict):
         return "{" + name + "}"
 
 
-def msg(key: str, lang: str, **args) -> str:
+def msg(key: str, lang: str, /, **args) -> str:
     """The text of `key` in `lang` ("ja" or "en"), with {placeholders} filled; ⟨key⟩ if unknown."""
     texts = messages().get(key) or ui_strings().get(key)
     if texts is None:

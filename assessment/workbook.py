@@ -66,7 +66,7 @@ def _table(ws, top: int, headers: list[str], rows: list[list], widths: list[int]
            fills: list[str | None] | None = None, freeze: bool = True) -> int:
     """A header row at `top` and the rows under it; returns the next free row."""
     for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row=top, column=col, value=text)
+        cell = ws.cell(row=top, column=col, value=_clean(text))
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for n, values in enumerate(rows):
