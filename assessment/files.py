@@ -165,11 +165,24 @@ def load_yaml(data: bytes) -> Any:
         raise ImportProblem("import.yaml_unreadable") from None
 
 
+class _SafeDumper(yaml.SafeDumper):
+    """safe_dump's dumper, but a text holding U+0085, U+2028 or U+2029 is written double-quoted
+    with escapes: written raw, YAML reads those as line breaks and the text would come back changed."""
+
+
+def _represent_str(dumper, text):
+    style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_SafeDumper.add_representer(str, _represent_str)
+
+
 def export_yaml(a: Assessment, cat: Catalogue | None = None) -> bytes:
     header = ("# CSIRT Self-Check assessment (schema_version 1).\n"
               "# Based on 「CSIRT人材の定義と確保 Ver.2.1」 (Nippon CSIRT Association).\n"
               "# Skill ratings are personal data: share this file with care.\n")
-    body = yaml.safe_dump(to_document(a, cat), allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(to_document(a, cat), Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100)
     return (header + body).encode("utf-8")
 
 

@@ -279,3 +279,12 @@ def test_workbook_of_an_empty_assessment():
     wb = _workbook(new_assessment())
     assert wb["ギャップ"].max_row == 1 + 19  # every role in-house and nobody holds it
     assert wb["スキル評価"].max_row == 1
+
+
+def test_yaml_keeps_unicode_line_separators_in_text():
+    # Found by hypothesis: YAML reads a raw U+0085 / U+2028 / U+2029 as a line break.
+    a = demo_assessment("A")
+    set_organisation(a, "0\x850")
+    set_role_note(a, "triage", "a\u2028b\u2029c\x85")
+    add_person(a, "x\x85y", 2, ["commander"])
+    assert import_yaml(export_yaml(a)) == a
