@@ -11,6 +11,7 @@ import base64
 import binascii
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -81,10 +82,11 @@ def render_report(a: Assessment, lang: str = "ja", charts: Sequence[Chart] = (),
     if a.model and a.variant:
         model += " — " + next(v for v in cat.model(a.model).variants if v.id == a.variant).name.get(lang)
     doc = cat.document
-    t = {k: msg(f"report.{k}", lang) for k in (
-        "title", "sample", "organisation", "model", "date", "headline", "charts", "gap_list", "no_gaps",
-        "role_table", "function", "role", "status", "holders", "coverage", "readiness", "training",
-        "method", "privacy")}
+    labels = ("report.title", "report.sample", "report.organisation", "report.model", "report.date",
+              "report.headline", "report.charts", "report.gap_list", "report.no_gaps", "report.role_table",
+              "report.function", "report.role", "report.status", "report.holders", "report.coverage",
+              "report.readiness", "report.training", "report.method", "report.privacy")
+    t = {key.split(".", 1)[1]: msg(key, lang) for key in labels}
     t["source"] = msg("report.source_cited", lang, title=doc.title.get(lang),
                      publisher=doc.publisher.get(lang), date=doc.date)
     figures = [
@@ -134,21 +136,34 @@ def pdf_from_html(html: str, *, chromium: str | None = None, timeout: float = 90
     if not chromium:
         raise ReportUnavailable("report.no_chromium")
     with tempfile.TemporaryDirectory(prefix="csirt-report-") as tmp:
-        page, pdf = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
+        page, pdf = Path(tmp) / "index.html", Path(tmp) / "printed.pdf"
         page.write_text(html, encoding="utf-8")
         command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                    "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                    f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
                    f"--print-to-pdf={pdf}", page.as_uri()]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        except FileNotFoundError:
+            # Its own session, so that a timeout can end Chromium's helper processes too; no pipes,
+            # so a helper left running can never keep this call waiting.
+            proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL, start_new_session=True)
+        except (FileNotFoundError, PermissionError, NotADirectoryError):
             raise ReportUnavailable("report.no_chromium") from None
-        except PermissionError:
-            raise ReportUnavailable("report.no_chromium") from None
+        try:
+            code = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            _kill_group(proc)
             raise ReportUnavailable("report.pdf_timeout", seconds=round(timeout)) from None
+        _kill_group(proc)  # helpers that outlived the browser
         data = pdf.read_bytes() if pdf.exists() else b""
         if not data.startswith(b"%PDF"):
-            raise ReportUnavailable("report.pdf_failed", code=done.returncode)
+            raise ReportUnavailable("report.pdf_failed", code=code)
         return data
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
