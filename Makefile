@@ -21,6 +21,7 @@ run: $(RUN_STAMP)
 
 test: $(DEV_STAMP)
 	scripts/ensure_browser.sh
+	scripts/ensure_postgres.sh
 	$(PY) -m pytest
 
 $(PY):
