@@ -169,7 +169,7 @@ ROW_PX = 35  # Streamlit's data grid row height (header included)
 
 
 def rating_grid(page: Page) -> Locator:
-    return page.locator('[class*="st-key-grid_"] [data-testid="stDataFrame"]')
+    return page.locator('[class*="st-key-grid_"]:not([data-stale="true"]) [data-testid="stDataFrame"]')
 
 
 def grid_column(page: Page, col: int, grid: Locator | None = None) -> list[str]:
@@ -183,21 +183,58 @@ def grid_column(page: Page, col: int, grid: Locator | None = None) -> list[str]:
 
 
 def people_grid(page: Page) -> Locator:
-    return page.locator('[class*="st-key-people"] [data-testid="stDataFrame"]')
+    return page.locator('[class*="st-key-people"]:not([data-stale="true"]) [data-testid="stDataFrame"]')
 
 
 def rate(page: Page, row: int, option: str, level_col: int = 4) -> None:
     """Rate one skill: select the row's first cell, move to the 評価 column with the keyboard,
-    open the cell editor with Enter (as Streamlit's own e2e tests do) and click the option."""
+    open the cell editor with Enter (as Streamlit's own e2e tests do) and click the option.
+
+    Each applied edit moves the assessment's version, which is part of the editor's key, so the
+    grid is mounted anew: wait for that (an edit that is not applied fails here), and retry opening
+    the cell editor when a click lands while the new grid is still settling."""
+    box = page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')
+    key_before = _key_class(box)
     grid = rating_grid(page)
-    expect(grid.get_by_test_id("data-grid-canvas")).to_be_visible()
-    grid.click(position={"x": 20, "y": ROW_PX * (row + 1) + ROW_PX / 2})
-    for _ in range(level_col):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
     menu = page.locator('[id^="react-select-"][id*="-option-"]')
+    for attempt in range(3):
+        _wait_stable(grid)
+        grid.click(position={"x": 20, "y": ROW_PX * (row + 1) + ROW_PX / 2})
+        for _ in range(level_col):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            expect(menu.first).to_be_visible(timeout=1500)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     menu.filter(has_text=re.compile(rf"^{re.escape(option)}$")).click()
+    # While the script reruns the old grid stays on screen, marked data-stale, beside the new one.
+    page.wait_for_function("""old => {
+        const boxes = [...document.querySelectorAll('[class*="st-key-grid_"]')];
+        return boxes.length === 1 && !boxes[0].classList.contains(old); }""", arg=key_before)
     wait_for_app(page)
+
+
+def _key_class(box: Locator) -> str:
+    return next(c for c in (box.get_attribute("class") or "").split() if c.startswith("st-key-"))
+
+
+def _wait_stable(grid: Locator, quiet_s: float = 0.3, timeout_s: float = 5) -> None:
+    """Until the grid's box has not moved for quiet_s (a freshly mounted grid resizes a few times)."""
+    canvas = grid.get_by_test_id("data-grid-canvas")
+    expect(canvas).to_be_visible()
+    deadline = time.monotonic() + timeout_s
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        box = canvas.bounding_box()
+        if box != last:
+            last, since = box, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+        time.sleep(0.05)
 
 
 # --- Plotly figures ------------------------------------------------------------------------
