@@ -186,14 +186,15 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
 
     # Coverage by function and by role
     ws = wb.create_sheet(msg("export.sheet.coverage", lang))
-    rows = [[function_name(f.id), functions[f.id]] for f in cat.functions]
+    dash = lambda v: "—" if v is None else v  # noqa: E731  (not scored: outsourced or not applicable)
+    rows = [[function_name(f.id), dash(functions[f.id])] for f in cat.functions]
     nxt = _table(ws, 1, [msg("report.function", lang), msg("report.coverage", lang)], rows, [24, 30],
                  percent_cols=(2,))
     rows, fills = [], []
     for role in cat.roles:
         s = scores[role.id]
         rows.append([function_name(role.function), role_name(role.id), status(s.status),
-                     s.total, s.prerequisite, s.additional])
+                     dash(s.total), dash(s.prerequisite), dash(s.additional)])
         fills.append(STATUS_FILL.get(s.status))
     _table(ws, nxt + 1, [msg("report.function", lang), msg("report.role", lang), msg("report.status", lang),
                          msg("report.coverage", lang), msg("report.readiness", lang), msg("report.training", lang)],
@@ -211,8 +212,13 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
     _table(ws, 1, [msg("report.function", lang), msg("report.role", lang), msg("report.reason", lang),
                    msg("report.note", lang)], rows, [24, 30, 36, 50], user_cols=(4,))
 
-    for sheet in wb.worksheets:
-        sheet.sheet_view.zoomScale = 100
+    for sheet in wb.worksheets:  # printable: A4, as wide as the page, header row on every page
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape" if sheet.max_column > 4 else "portrait"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if sheet is not wb.worksheets[0]:
+            sheet.print_title_rows = "1:1"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
