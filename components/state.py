@@ -70,6 +70,9 @@ def apply_url() -> None:
     # that a copied link opens in the same language.
     if params.get("lang") != lang():
         params["lang"] = lang()
+        # What the app writes into the URL is not a request from the user: remember it as seen,
+        # or the next run would take it for one and undo a switch made in the sidebar.
+        st.session_state["_url_lang"] = lang()
     st.session_state.setdefault(LANG_KEY, lang())
 
 

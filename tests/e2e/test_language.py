@@ -12,11 +12,6 @@ from tests.e2e.ui import (KANA_KANJI, PAGES, alerts, assert_clean, by_name, char
 CAT = load_catalogue()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: after opening a link or changing page, the first click on the sidebar language switch "
-    "is undone (the page stays in the old language; a second click works). apply_url() runs before "
-    "the switch's effect is kept: it reads the lang= that the app itself last wrote into the URL, "
-    "finds it differs from the remembered _url_lang, takes it for a new request and sets it again."))
 def test_sidebar_switch_to_english_and_back(app_server, page):
     open_page(page, app_server, "/results?demo=B")
     switch_language(page, "en")

@@ -13,7 +13,7 @@ CAT = load_catalogue()
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_screenshot_every_page_and_the_flow_diagram(app_server, page, lang):
-    # Opened with ?lang= rather than switched in the sidebar: see the xfail in test_language.py.
+    # Opened with ?lang= (the sidebar switch has its own test in test_language.py).
     open_page(page, app_server, f"/start?demo=B&lang={lang}")
     shots = []
     for path, _, _ in PAGES:
