@@ -61,7 +61,8 @@ def test_demo_deep_link_shows_results_and_flow_diagram(app_server, page, model):
     assert ("educator", "employees") in normal_edges - incident_edges
     assert nodes(incident, "outsourced") == OUTSOURCED[model]
 
-    choose_time(page, TIME["normal"])
-    back = traces(page, "flow_chart", until=lambda d: arrow_count(d) == ARROWS["normal"])
-    assert edges(back) == normal_edges
+    if model == "B":  # and back once (the same for every model)
+        choose_time(page, TIME["normal"])
+        back = traces(page, "flow_chart", until=lambda d: arrow_count(d) == ARROWS["normal"])
+        assert edges(back) == normal_edges
     assert_clean(page)

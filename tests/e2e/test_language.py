@@ -14,7 +14,7 @@ CAT = load_catalogue()
 
 def test_sidebar_switch_to_english_and_back(app_server, page):
     open_page(page, app_server, "/results?demo=B")
-    switch_language(page, "en")
+    switch_language(page, "en", timeout_ms=2000)  # the script has run by then: fail fast
     expect_page(page, "results", "en")
     assert chart_title(page, "radar_roles") == t("chart.role_radar_title", "en")
 

@@ -95,11 +95,11 @@ def language_control(page: Page) -> Locator:
                                                                    f"{t('sidebar.language', 'en')})$"))
 
 
-def switch_language(page: Page, lang: str) -> None:
+def switch_language(page: Page, lang: str, timeout_ms: int = 5000) -> None:
     language_control(page).get_by_role("radio", name="English" if lang == "en" else "日本語").click()
     wait_for_app(page)
     expect(language_control(page).get_by_role("radio", checked=True)).to_have_text(
-        "English" if lang == "en" else "日本語")
+        "English" if lang == "en" else "日本語", timeout=timeout_ms)
 
 
 def alerts(page: Page) -> list[str]:
