@@ -5,12 +5,14 @@ folder named pages/ sits beside the entry script, and then a deep link opened fi
 server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
 import streamlit as st
 
-from components import sidebar
+from components import persistence, sidebar
 from components.i18n import tr
 from components.state import apply_url, show_url_error
 
 st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
 apply_url()
+persistence.open_from_url()
+persistence.autosave()  # what this run's callbacks changed is saved before the page shows it
 
 PAGES = [  # (file, url path, title key, icon)
     ("app_pages/start.py", "start", "page.start", ":material/flag:"),
@@ -19,6 +21,8 @@ PAGES = [  # (file, url path, title key, icon)
     ("app_pages/people.py", "people", "page.people", ":material/groups:"),
     ("app_pages/skills.py", "skills", "page.skills", ":material/edit_note:"),
     ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
+    ("app_pages/history.py", "history", "page.history", ":material/history:"),
+    ("app_pages/files.py", "files", "page.files", ":material/folder_open:"),
     ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
 ]
 pages = [st.Page(f, url_path=u, title=tr(t), icon=i) for f, u, t, i in PAGES]
@@ -31,7 +35,10 @@ def root():
 
 
 home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visibility="hidden")
-nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.reference"): pages[6:], "": [home]})
+nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.work"): pages[6:8], tr("nav.reference"): pages[8:],
+                     "": [home]})
 sidebar.render()
 show_url_error()
+persistence.status()
 nav.run()
+persistence.autosave()  # and what the page itself changed (forms, imports)

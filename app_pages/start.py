@@ -3,6 +3,7 @@ import streamlit as st
 
 from assessment.demos import DEMO_MODELS
 from components.i18n import lang, tr
+from components.library_view import import_box, saved_list
 from components.state import catalogue, open_demo, start_new
 
 cat = catalogue()
@@ -30,6 +31,13 @@ with right:
             if st.button(tr("start.demo_button", model=model.name.get(lang())), key=f"demo_{model_id}"):
                 open_demo(model_id)
                 st.switch_page("app_pages/results.py")
+
+st.divider()
+left, right = st.columns([3, 2], gap="large")
+with left:
+    saved_list(cat)
+with right:
+    import_box(cat)
 
 st.divider()
 st.subheader(tr("start.scoring_heading"))

@@ -52,14 +52,21 @@ def role_coverage_radar(cat: Catalogue, a: Assessment, scores: dict[str, RoleSco
 
 
 def grouped_radar(names: list[str], values: list[float | None], title: str) -> go.Figure:
-    pct = [None if v is None else round(v * 100) for v in values]
-    fig = go.Figure([
-        go.Scatterpolar(r=_closed(pct), theta=_closed(names), name=tr("chart.coverage"), mode="lines+markers",
-                        fill="toself", line={"color": TRACE_COLOURS["prerequisite"], "width": 3},
-                        hovertemplate="%{theta}<br>%{r}%<extra></extra>"),
-        go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
-                        mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"}, hoverinfo="skip"),
-    ])
+    return grouped_radar_overlay(names, {tr("chart.coverage"): values}, title)
+
+
+def grouped_radar_overlay(names: list[str], series: dict[str, list[float | None]], title: str) -> go.Figure:
+    """Coverage (0–1 values, shown as %) of one or more series on the same axes, with the target."""
+    colours = [TRACE_COLOURS["prerequisite"], TRACE_COLOURS["additional"], TRACE_COLOURS["other"]]
+    fig = go.Figure()
+    for n, (label, values) in enumerate(series.items()):
+        pct = [None if v is None else round(v * 100) for v in values]
+        fig.add_trace(go.Scatterpolar(
+            r=_closed(pct), theta=_closed(names), name=label, mode="lines+markers", fill="toself" if n == 0 else None,
+            line={"color": colours[n % len(colours)], "width": 3}, hovertemplate="%{theta}<br>%{r}%<extra></extra>"))
+    fig.add_trace(go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
+                                  mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"},
+                                  hoverinfo="skip"))
     fig = _polar(base_layout(fig, title, 520), 100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
     return fig.update_layout(margin={"l": 110, "r": 110})
 

@@ -30,10 +30,27 @@ def headline(cat: Catalogue) -> None:
         st.caption(tr("results.incomplete", rated=s.rated, total=s.to_rate))
 
 
+def role_radar_figure(cat: Catalogue):
+    L, scores = lang(), derived("scores", score_roles)
+    return derived("fig_roles", lambda a_: role_coverage_radar(cat, a_, scores, L), L)
+
+
+def function_radar_figure(cat: Catalogue):
+    L, values = lang(), derived("functions", score_functions)
+    fs = [f for f in cat.functions if values.get(f.id) is not None]
+    return grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs], tr("chart.function_title"))
+
+
+def flow_diagram_figure(cat: Catalogue, time: str):
+    L, scores = lang(), derived("scores", score_roles)
+    graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
+    return derived(f"fig_flow_{time}", lambda a_: flow_figure(cat, a_, graph, time, scores, L), L)
+
+
 def radars(cat: Catalogue) -> None:
     a, L = assessment(), lang()
     scores = derived("scores", score_roles)
-    fig = derived("fig_roles", lambda a_: role_coverage_radar(cat, a_, scores, L), L)
+    fig = role_radar_figure(cat)
     st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
     out = [cat.role(r).name.get(L) for r in cat.role_ids if scores[r].status == "outsourced"]
     if out:
@@ -48,9 +65,7 @@ def radars(cat: Catalogue) -> None:
             names = [g.short.get(L) for g in cat.groups]
             fig = grouped_radar(names, [values[g.id] for g in cat.groups], tr("chart.group_title"))
         else:
-            values = derived("functions", score_functions)
-            fs = [f for f in cat.functions if values.get(f.id) is not None]
-            fig = grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs], tr("chart.function_title"))
+            fig = function_radar_figure(cat)
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
         rated_roles = [r for r in cat.role_ids if scores[r].skills]
@@ -73,10 +88,8 @@ def flows(cat: Catalogue) -> None:
     time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
                                 required=True, key="flow_time",
                                 format_func=lambda t: next(x.name.get(L) for x in cat.flows.times if x.id == t))
-    scores = derived("scores", score_roles)
     graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
-    fig = derived(f"fig_flow_{time}", lambda a_: flow_figure(cat, a_, graph, time, scores, L), L)
-    st.plotly_chart(fig, config=PLOT_CONFIG, key="flow_chart")
+    st.plotly_chart(flow_diagram_figure(cat, time), config=PLOT_CONFIG, key="flow_chart")
     st.caption(tr("results.flow_derived"))
     legend = cat.flows.legend
     notes = [legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]

@@ -5,6 +5,7 @@ from assessment.edit import set_organisation
 
 from assessment.scoring import summarise
 
+from . import persistence
 from .i18n import lang, set_lang, tr
 from .state import assessment, catalogue, derived, run_edit, wkey
 
@@ -33,5 +34,6 @@ def render() -> None:
         st.markdown(f"**{tr('sidebar.model')}**: {model}")
         s = derived("summary", summarise)
         st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
+        persistence.sidebar_status()
         if s.to_rate:
             st.progress(min(s.rated / s.to_rate, 1.0), text=tr("sidebar.rated", rated=s.rated, total=s.to_rate))

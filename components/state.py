@@ -32,8 +32,19 @@ def assessment() -> Assessment:
 
 
 def replace_assessment(a: Assessment) -> None:
+    """Another assessment becomes the work (new, a sample, opened, imported). It is saved as new
+    unless persistence.open_assessment says it is already stored."""
     st.session_state[KEY] = a
     st.session_state.pop(_CACHE, None)
+    for key in ("_stored", "_conflict"):
+        st.session_state.pop(key, None)
+
+
+def swap_in(a: Assessment) -> None:
+    """A changed copy of the current work (same id, later version) takes its place; it is saved as
+    the same assessment, like any other change."""
+    assert a.id == assessment().id and a.version >= assessment().version
+    st.session_state[KEY] = a
 
 
 def derived(name: str, compute: Callable[[Assessment], Any], *extra) -> Any:
@@ -63,7 +74,9 @@ def apply_url() -> None:
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
         if demo.upper() in DEMO_MODELS:
+            # The sample becomes the user's own saved copy (?a=…); the link's job is done.
             replace_assessment(demo_assessment(demo.upper()))
+            del params["demo"]
         else:
             _url_error(tr("url.bad_demo", value=md(demo[:20])))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so

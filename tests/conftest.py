@@ -29,3 +29,8 @@ def source_text() -> str:
 def squash(text: str) -> str:
     """Whitespace is the only thing the comparison ignores (the PDF's text wraps lines anywhere)."""
     return re.sub(r"\s+", "", text)
+
+
+# Tests never touch the user's own saved work: one throwaway data folder per test session (the
+# browser tests' server inherits it).
+os.environ.setdefault("CSIRT_SELFCHECK_DATA_DIR", __import__("tempfile").mkdtemp(prefix="selfcheck-test-"))

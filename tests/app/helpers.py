@@ -4,7 +4,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["start", "model", "roles", "people", "skills", "results", "reference"]
+PAGES = ["start", "model", "roles", "people", "skills", "results", "history", "files", "reference"]
 
 
 def app(*, demo: str | None = None, lang: str | None = None, page: str = "start") -> AppTest:

@@ -6,7 +6,8 @@ from csirt_data.i18n import translate
 from tests.app.helpers import PAGES, app, assessment, no_errors
 
 TITLES = {"start": "start.title", "model": "model.title", "roles": "roles.title", "people": "people.title",
-          "skills": "skills.title", "results": "results.title", "reference": "ref.title"}
+          "skills": "skills.title", "results": "results.title", "history": "history.title",
+          "files": "files.title", "reference": "ref.title"}
 
 
 def _all_text(at) -> str:
