@@ -37,8 +37,10 @@ def saved_list(cat: Catalogue) -> None:
     label = {r.id: _row_label(cat, r, L) for r in rows}
     current = assessment().id
     ids = [r.id for r in rows]
-    chosen = st.selectbox(tr("library.pick"), ids, index=ids.index(current) if current in ids else 0,
-                          format_func=label.get, key="library_pick")
+    # Options are the labels themselves (each ends with a piece of the id, so they are unique).
+    picked = st.selectbox(tr("library.pick"), [label[i] for i in ids], key="library_pick",
+                          index=ids.index(current) if current in ids else 0)
+    chosen = ids[[label[i] for i in ids].index(picked)]
     row = next(r for r in rows if r.id == chosen)
     c1, c2, c3 = st.columns(3)
     if c1.button(tr("library.open"), key="library_open", type="primary", disabled=chosen == current):
@@ -50,7 +52,8 @@ def saved_list(cat: Catalogue) -> None:
             persistence.open_assessment(got.assessment, got.stored_version)
             st.switch_page("app_pages/results.py")
     if c2.button(tr("library.duplicate"), key="library_duplicate"):
-        _do(lambda: s.duplicate(chosen, tr("library.copy_of", name=row.name or row.organisation or chosen)))
+        if _do(lambda: s.duplicate(chosen, tr("library.copy_of", name=row.name or row.organisation or chosen))):
+            st.rerun()  # the list above shows the copy
     if c3.button(tr("library.delete"), key="library_delete"):
         st.session_state["_confirm_delete"] = chosen
     if st.session_state.get("_confirm_delete") == chosen:
@@ -74,7 +77,7 @@ def saved_list(cat: Catalogue) -> None:
 def _row_label(cat: Catalogue, r, L: str) -> str:
     name = r.name or r.organisation or tr("library.untitled")
     model = cat.model(r.model).name.get(L) if r.model else tr("sidebar.no_model")
-    return f"{name} — {model} — {_when(r.updated_at)}"
+    return f"{name} — {model} — {_when(r.updated_at)} · {r.id[:6]}"  # the id tells same names apart
 
 
 def _do(action) -> bool:

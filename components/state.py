@@ -36,6 +36,9 @@ def replace_assessment(a: Assessment) -> None:
     unless persistence.open_assessment says it is already stored."""
     st.session_state[KEY] = a
     st.session_state.pop(_CACHE, None)
+    # The new work may have the same id and version as the old (a reload after a conflict): widget
+    # keys must still change, or widgets would keep showing the old values.
+    st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
     for key in ("_stored", "_conflict"):
         st.session_state.pop(key, None)
 

@@ -1,0 +1,147 @@
+"""Saved work under streamlit.testing: autosave, ?a= in a new session, conflicts, the Start page
+list, file import, snapshots and the Files page. Each AppTest is a separate browser session."""
+from assessment import files
+from assessment.demos import demo_assessment
+from components.persistence import _store
+from assessment.store import default_url
+from tests.app.helpers import app, assessment, by_key, goto, no_errors
+
+
+def store():
+    return _store(default_url())
+
+
+def reopen(a_id: str, page: str = "results"):
+    """A fresh browser session opening the link ?a=<id>."""
+    at = app(page="start")
+    at.query_params["a"] = a_id
+    at.run()
+    if page != "start":
+        goto(at, page)
+    return at
+
+
+def test_every_change_is_saved_and_a_link_brings_it_back():
+    at = app(demo="B", page="roles")
+    a = assessment(at)
+    assert at.query_params["a"] == [a.id] or at.query_params["a"] == a.id
+    assert "demo" not in at.query_params  # the sample became the user's own saved copy
+    by_key(at.selectbox, "status_triage").select("gap").run()
+    by_key(at.text_input, "note_triage").input("後任を募集中").run()
+    assert store().load(a.id).roles["triage"].note == "後任を募集中"
+
+    other = reopen(a.id)
+    no_errors(other)
+    b = assessment(other)
+    assert b.id == a.id and b.roles["triage"].status == "gap"
+    assert [p.name for p in b.people] == [p.name for p in a.people] and b.ratings == a.ratings
+
+
+def test_an_untouched_new_assessment_is_not_saved():
+    before = store().count()
+    at = app()
+    at.button(key="start_new").click().run()
+    no_errors(at)
+    assert store().count() == before and "a" not in at.query_params
+    at.button(key="choose_C").click().run()
+    assert store().count() == before + 1
+
+
+def test_a_missing_link_says_so():
+    at = app(page="start")
+    at.query_params["a"] = "nosuchid0000"
+    at.run()
+    no_errors(at)
+    assert any("nosuchid0000" in w.value for w in at.warning)
+
+
+def test_two_sessions_on_one_assessment_never_overwrite_each_other():
+    first = app(demo="A", page="roles")
+    a_id = assessment(first).id
+    second = reopen(a_id, "roles")
+    by_key(first.selectbox, "status_commander").select("gap").run()          # saved first
+    by_key(second.selectbox, "status_educator").select("not_applicable").run()  # based on an old version
+    no_errors(second)
+    assert any("別のタブまたは別の人" in e.value for e in second.error)
+    stored = store().load(a_id)
+    assert stored.roles["commander"].status == "gap" and stored.roles["educator"].status == "in_house"
+    # The loser keeps their change as a copy; nothing is lost on either side.
+    second.button(key="conflict_copy").click().run()
+    copy = assessment(second)
+    assert copy.id != a_id and copy.roles["educator"].status == "not_applicable"
+    assert store().load(copy.id).roles["educator"].status == "not_applicable"
+    assert store().load(a_id).roles["commander"].status == "gap"
+
+
+def test_conflict_reload_takes_the_latest():
+    first = app(demo="C", page="roles")
+    a_id = assessment(first).id
+    second = reopen(a_id, "roles")
+    by_key(first.selectbox, "status_forensics").select("outsourced").run()
+    by_key(second.selectbox, "status_educator").select("gap").run()
+    second.button(key="conflict_reload").click().run()
+    b = assessment(second)
+    assert b.roles["forensics"].status == "outsourced" and b.roles["educator"].status == "in_house"
+    by_key(second.selectbox, "status_educator").select("gap").run()  # saving works again
+    assert store().load(a_id).roles["educator"].status == "gap"
+
+
+def test_start_page_list_open_duplicate_rename_delete():
+    at = app(demo="D", page="start")
+    a_id = assessment(at).id
+    at.button(key="library_duplicate").click().run()
+    no_errors(at)
+    copies = [r for r in store().list() if r.name == "サンプル大学（モデルD） のコピー" and r.id != a_id]
+    dup = max(copies, key=lambda r: r.updated_at).id
+    _pick(at, dup[:6])
+    next(t for t in at.text_input if t.label.startswith("一覧での名前")).input("練習用")
+    next(b for b in at.button if b.label == "名前を変更").click().run()
+    assert next(r for r in store().list() if r.id == dup).name == "練習用"
+    _pick(at, dup[:6])
+    at.button(key="library_open").click().run()
+    no_errors(at)
+    assert assessment(at).id == dup and at.title[0].value == "結果"
+    goto(at, "start")
+    _pick(at, a_id[:6])
+    at.button(key="library_delete").click().run()
+    assert store().exists(a_id)  # not before the confirmation
+    at.button(key="library_delete_yes").click().run()
+    no_errors(at)
+    assert not store().exists(a_id) and assessment(at).id == dup
+
+
+def _pick(at, text: str):
+    """Chooses the saved assessment whose list label contains `text`."""
+    box = at.selectbox(key="library_pick")
+    hits = [i for i, label in enumerate(box.options) if text in label]
+    assert len(hits) == 1, (text, box.options)
+    return box.select_index(hits[0]).run()
+
+
+def test_history_snapshots_trend_and_comparison():
+    at = app(demo="B", page="history")
+    no_errors(at)
+    next(t for t in at.text_input if t.label == "スナップショットの名前").input("初回")
+    next(b for b in at.button if b.label == "スナップショットを保存").click().run()
+    goto(at, "roles")
+    by_key(at.selectbox, "status_commander").select("gap").run()
+    goto(at, "history")
+    no_errors(at)
+    import json
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert "主な数値の推移" in titles and "役割別の充足度（比較）" in titles
+    table = at.table[0].value
+    assert list(table.iloc[0]) == ["コマンダー", "自組織保有", "未配置"]
+
+
+def test_files_page_offers_every_download():
+    at = app(demo="A", page="files")
+    no_errors(at)
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"YAML（標準形式）", "JSON", "Excel ブック", "スキル評価 CSV", "報告書（HTML）"} <= labels
+
+
+def test_exported_yaml_opens_as_the_same_assessment():
+    a = demo_assessment("C")
+    back = files.import_yaml(files.export_yaml(a))
+    assert back == a
