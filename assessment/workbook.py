@@ -33,7 +33,7 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 PERCENT = "0%"
 STATUS_FILL = {
-    "in_house": "E2EFDA", "outsourced": "DDEBF7", "gap": "F8CBAD", "not_applicable": "EDEDED",
+    "in_house": "E2EFDA", "outsourced": "FFF2A8", "gap": "F8CBAD", "not_applicable": "EDEDED",
 }
 _FORMULA_START = ("=", "+", "-", "@")
 
