@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any, Callable
+from typing import Callable
 
 from playwright.sync_api import Locator, Page, expect
 
