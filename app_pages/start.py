@@ -28,7 +28,7 @@ with right:
         with col:
             st.markdown(f"**{model.name.get(lang())}**")
             st.caption(model.definition.get(lang()))
-            if st.button(tr("start.demo_button", model=model.name.get(lang())), key=f"demo_{model_id}"):
+            if st.button(tr("start.demo_button"), key=f"demo_{model_id}"):
                 open_demo(model_id)
                 st.switch_page("app_pages/results.py")
 
