@@ -21,7 +21,7 @@ def test_screenshot_every_page_and_the_flow_diagram(app_server, page, lang):
         assert_clean(page)
         shots.append(screenshot(page, f"{path}_{lang}"))
 
-    # Results is the last walk-through page; Reference came after it.
+    # Back to Results (pages after it in the sidebar came since) for the flow diagram.
     go(page, "results", lang)
     open_flow_tab(page, lang)
     for time in CAT.flows.times:

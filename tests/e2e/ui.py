@@ -15,13 +15,15 @@ from playwright.sync_api import Locator, Page, expect
 from csirt_data.i18n import translate
 from tests.e2e.conftest import plotly_traces, wait_for_app
 
-PAGES = [  # (url path, title key of the nav link, title key of the page's h1)
+PAGES = [  # in the sidebar's order: (url path, title key of the nav link, title key of the page's h1)
     ("start", "page.start", "start.title"),
     ("model", "page.model", "model.title"),
     ("roles", "page.roles", "roles.title"),
     ("people", "page.people", "people.title"),
     ("skills", "page.skills", "skills.title"),
     ("results", "page.results", "results.title"),
+    ("history", "page.history", "history.title"),
+    ("files", "page.files", "files.title"),
     ("reference", "page.reference", "ref.title"),
 ]
 
