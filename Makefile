@@ -38,6 +38,12 @@ $(DEV_STAMP): | $(PY)
 	rm -f $(VENV)/.installed-run-* $(VENV)/.installed-dev-*
 	touch $@ $(RUN_STAMP)
 
+# The performance benchmark against a bare Streamlit app (bench/, docs/performance.md); ~10 minutes.
+.PHONY: bench
+bench: $(DEV_STAMP)
+	scripts/ensure_browser.sh
+	$(PY) -m bench
+
 clean:
 	rm -rf $(VENV) .pytest_cache tests/e2e/screenshots
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,255 @@
+"""The clicks the benchmark times, in the app and in the bare app, and how each knows it is done.
+
+Each `Click` is one user action whose result only the server's rerun can draw; its `condition` is
+a JavaScript body over `arg` that is true once the page shows that result (see browser.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from csirt_data.i18n import translate
+
+from .browser import runs, timed_click, wait_complete
+
+LEVELS = ["1 知識がある", "3 独力でできる"]  # a rating goes back and forth between these
+
+
+def t(key: str, lang: str = "ja", **kw) -> str:
+    return translate(key, lang, **kw)
+
+
+# --- conditions -------------------------------------------------------------------------------------
+
+# Some markdown block reads exactly arg.text (the bare app prints each widget's value).
+MARKDOWN_IS = """return [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+  .some(m => m.textContent.trim() === arg.text);"""
+
+# The first heading contains arg.text.
+HEADING_HAS = """const h = document.querySelector('h1'); return !!h && h.textContent.includes(arg.text);"""
+
+# The badge in the row of role arg.role starts with the status label arg.text.
+ROLE_BADGE_IS = """const sel = document.querySelector('[class*="st-key-status_' + arg.role + '-"]');
+  const row = sel && sel.closest('[data-testid="stHorizontalBlock"]');
+  const md = row && row.querySelector('[data-testid="stMarkdownContainer"]');
+  return !!md && md.textContent.trim().startsWith(arg.text);"""
+
+# The rating grid was rebuilt from the Assessment: its key (which carries the version) changed.
+GRID_REBUILT = """const g = document.querySelector('[class*="st-key-grid_"]');
+  return !!g && !g.className.includes(arg.old) && !!g.querySelector('[data-testid="data-grid-canvas"]');"""
+
+# Every visible chart is new or has a new title (snapshotted by SNAPSHOT_CHARTS before the click);
+# optionally the heading contains arg.text too.
+CHARTS_CHANGED = """if (arg.text) { const h = document.querySelector('h1');
+    if (!h || !h.textContent.includes(arg.text)) return false; }
+  const B = window.__bench;
+  const vis = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent !== null);
+  return vis.length > 0 && vis.every(c => {
+    const p = c.querySelector('.js-plotly-plot'); if (!p) return false;
+    const title = (p.querySelector('.gtitle') || {}).textContent || '';
+    return !B.charts.has(p) || B.charts.get(p) !== title; });"""
+SNAPSHOT_CHARTS = """() => { const B = window.__bench; B.charts = new WeakMap();
+  for (const p of document.querySelectorAll('.js-plotly-plot'))
+    B.charts.set(p, (p.querySelector('.gtitle') || {}).textContent || ''); }"""
+
+
+@dataclass
+class Click:
+    """A repeatable action: `step(page, n)` does the n-th time (alternating values) and returns ms."""
+    name: str
+    step: Callable[..., Awaitable[float]]
+
+
+# --- the app ------------------------------------------------------------------------------------------
+
+async def _open_select(page, container: str, label: str):
+    """Opens a selectbox (a react-aria ComboBox in Streamlit 1.67) from the keyboard and returns its
+    option `label`. (A mouse click on a box just scrolled into view sometimes only focuses it.)"""
+    await page.bring_to_front()
+    box = page.locator(container)
+    await box.scroll_into_view_if_needed()
+    await box.locator('[role="combobox"]').focus()
+    await page.keyboard.press("ArrowDown")
+    option = page.get_by_role("option", name=label, exact=True)
+    try:
+        await option.wait_for(timeout=1000)
+    except Exception:  # noqa: BLE001 - playwright's TimeoutError: try the box's open button
+        await box.locator('button[aria-haspopup="listbox"]').click()
+        await option.wait_for()
+    return option
+
+
+async def role_status(page, n: int, role: str = "incident_handler") -> float:
+    """Roles page: a role's BaseWeb selectbox, in-house <-> outsourced."""
+    status = ("outsourced", "in_house")[n % 2]
+    label = t(f"status.{status}")
+    option = await _open_select(page, f'[class*="st-key-status_{role}-"]', label)
+    return await timed_click(page, option.click, ROLE_BADGE_IS, {"role": role, "text": label})
+
+
+async def _open_grid_cell(page, container: str, label: str, row: int = 0):
+    """Double-click the last column of `row` of a Glide grid, so that its selectbox editor opens with
+    its menu; returns the option `label` of that menu. Focus is taken off any other widget first (a
+    combobox that still has it eats the first click); on a cell that is already selected the second
+    click closes the menu again, and then one more click on the editor opens it."""
+    await page.bring_to_front()
+    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    canvas = page.locator(container).get_by_test_id("data-grid-canvas").first
+    portal = page.locator("#portal")
+    option = portal.get_by_role("option", name=label, exact=True)
+    for _ in range(3):
+        box = await canvas.bounding_box()
+        # 38 px header, 35 px rows (Streamlit's defaults); the last column is at least 120 px wide.
+        await page.mouse.dblclick(box["x"] + box["width"] - 60, box["y"] + 38 + 35 * row + 17)
+        try:
+            await option.wait_for(timeout=1000)
+            return option
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError
+            pass
+        if await portal.locator(".glide-select").count():
+            await portal.locator(".glide-select").click()
+            try:
+                await option.wait_for(timeout=1000)
+                return option
+            except Exception:  # noqa: BLE001
+                pass
+        await page.keyboard.press("Escape")
+    raise RuntimeError(f"the grid's editor did not open with option {label!r}")
+
+
+async def rating(page, n: int) -> float:
+    """Skills page: the first person's first skill in the st.data_editor grid (a canvas): double-click
+    the rating cell, pick a level in its dropdown. Done when the grid is rebuilt under the new version."""
+    label = LEVELS[n % 2]
+    old = await page.evaluate("""() => [...document.querySelector('[class*="st-key-grid_"]').classList]
+      .find(c => c.startsWith('st-key-grid_'))""")
+    option = await _open_grid_cell(page, '[class*="st-key-grid_"]', label)
+    return await timed_click(page, option.click, GRID_REBUILT, {"old": old})
+
+
+async def open_flow_tab(page) -> None:
+    await page.get_by_role("tab", name=t("results.tab_flow")).click()
+    await page.locator(".st-key-flow_time").wait_for()
+
+
+def _time_names(lang: str = "ja") -> dict[str, str]:
+    from csirt_data import load_catalogue
+    return {x.id: x.name.get(lang) for x in load_catalogue().flows.times}
+
+
+async def flow_time(page, n: int) -> float:
+    """Results page, tab 関連図: the segmented control 平常時 <-> インシデント対応時."""
+    label = _time_names()[("incident", "normal")[n % 2]]
+    await page.evaluate(SNAPSHOT_CHARTS)
+    button = page.locator(".st-key-flow_time").get_by_role("radio", name=label, exact=True)
+    return await timed_click(page, button.click, CHARTS_CHANGED, {"text": ""})
+
+
+async def language(page, n: int = 0, title_key: str = "results.title") -> float:
+    """Sidebar segmented control 日本語 -> English, on the page showing `title_key` (Results: every
+    chart on the visible tab must be redrawn in English too). Only this direction is timed: the way
+    back is `language_back` (see docs/performance.md: the app swallows the first switch back)."""
+    await page.evaluate(SNAPSHOT_CHARTS)
+    button = page.locator(".st-key-lang_switch").get_by_role("radio", name="English", exact=True)
+    charts = await page.locator('[data-testid="stPlotlyChart"]').count()
+    condition = CHARTS_CHANGED if charts else HEADING_HAS
+    return await timed_click(page, button.click, condition, {"text": t(title_key, "en")})
+
+
+async def _click_until(page, button, condition: str, arg: dict, tries: int = 3) -> None:
+    """Untimed: click `button` until `condition` holds after a finished script run (a click the app
+    swallows is clicked again; see docs/performance.md)."""
+    for _ in range(tries):
+        before = await runs(page)
+        await page.evaluate(SNAPSHOT_CHARTS)
+        await button.click()
+        try:
+            await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=10_000)
+            await wait_complete(page, condition, arg, timeout_ms=5000)
+            return
+        except Exception:  # noqa: BLE001 - not there: click again
+            continue
+    raise RuntimeError("the click did not take effect")
+
+
+async def language_back(page, title_key: str = "results.title") -> None:
+    """Back to 日本語, untimed."""
+    charts = await page.locator('[data-testid="stPlotlyChart"]').count()
+    await _click_until(page, page.locator(".st-key-lang_switch").get_by_role("radio", name="日本語", exact=True),
+                       CHARTS_CHANGED if charts else HEADING_HAS, {"text": t(title_key, "ja")})
+
+
+async def nav(page, page_key: str, title_key: str) -> float:
+    """A page of the sidebar navigation, in the same session."""
+    link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=t(page_key), exact=True)
+    return await timed_click(page, link.click, HEADING_HAS, {"text": t(title_key)})
+
+
+# --- the bare app -------------------------------------------------------------------------------------
+
+BARE_STATUS = ["アウトソーシング", "自組織保有"]
+BARE_TIME = ["インシデント対応時", "平常時"]
+
+
+async def bare_select(page, n: int) -> float:
+    label = BARE_STATUS[n % 2]
+    option = await _open_select(page, ".st-key-status", label)
+    return await timed_click(page, option.click, MARKDOWN_IS, {"text": f"status: {label}"})
+
+
+async def bare_grid(page, n: int) -> float:
+    label = LEVELS[n % 2]
+    option = await _open_grid_cell(page, ".st-key-grid", label)
+    return await timed_click(page, option.click, MARKDOWN_IS, {"text": f"level of skill 0: {label}"})
+
+
+async def bare_segmented(page, n: int) -> float:
+    label = BARE_TIME[n % 2]
+    button = page.locator(".st-key-time").get_by_role("radio", name=label, exact=True)
+    return await timed_click(page, button.click, MARKDOWN_IS, {"text": f"time: {label}"})
+
+
+async def bare_language(page, n: int = 0) -> float:
+    button = page.locator(".st-key-lang").get_by_role("radio", name="English", exact=True)
+    return await timed_click(page, button.click, HEADING_HAS, {"text": "Widgets"})
+
+
+async def bare_language_back(page) -> None:
+    await page.locator(".st-key-lang").get_by_role("radio", name="日本語", exact=True).click()
+    await wait_complete(page, HEADING_HAS, {"text": "ウィジェット"})
+
+
+# --- an edit before a click: the next click finds no figure cached for the new version ---------------
+
+KEY_CHANGED = """const el = document.querySelector('[class*="' + arg.prefix + '"]');
+  if (!el) return false;
+  const cls = [...el.classList].find(c => c.startsWith(arg.prefix));
+  return cls !== arg.old;"""
+
+
+async def edit_organisation(page, n: int) -> None:
+    """Untimed: a new organisation name in the sidebar, which bumps the assessment's version."""
+    prefix = "st-key-org-"
+    old = await page.evaluate("""p => [...document.querySelector('[class*="' + p + '"]').classList]
+      .find(c => c.startsWith(p))""", prefix)
+    box = page.locator(f'[class*="{prefix}"] input')
+    await box.fill(f"ベンチマーク {n}")
+    await box.press("Enter")
+    await wait_complete(page, KEY_CHANGED, {"prefix": prefix, "old": old})
+
+
+async def flow_time_after_edit(page, n: int) -> float:
+    await edit_organisation(page, n)
+    return await flow_time(page, n)
+
+
+async def language_after_edit(page, n: int) -> float:
+    await edit_organisation(page, n)
+    ms = await language(page, n)
+    await language_back(page)
+    return ms
+
+
+async def bare_language_both(page, n: int) -> float:
+    ms = await bare_language(page, n)
+    await bare_language_back(page)
+    return ms

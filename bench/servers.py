@@ -1,0 +1,109 @@
+"""Streamlit servers for the benchmark: free loopback ports, logs to files, stopped by their pid."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench"
+START_TIMEOUT_S = 60
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
+    try:
+        with opener.open(f"{url}/_stcore/health", timeout=2) as r:
+            return r.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+def entry_script(workdir: Path) -> Path:
+    """bench/entry.py copied into `workdir` beside a symlink to app_pages/: Streamlit resolves
+    st.Page("app_pages/...") against the entry script's folder, so the wrapper must sit beside
+    app_pages/ without being written into the repository's root."""
+    link = workdir / "app_pages"
+    if not link.exists():
+        link.symlink_to(REPO / "app_pages", target_is_directory=True)
+    script = workdir / "bench_entry.py"
+    shutil.copyfile(BENCH / "entry.py", script)
+    return script
+
+
+class Server:
+    """`streamlit run script` on a free 127.0.0.1 port, with the repository root as its folder
+    (so .streamlit/config.toml applies to the app, as with `make run`)."""
+
+    def __init__(self, name: str, script: Path, timing_log: Path | None = None):
+        self.name, self.script, self.timing_log = name, script, timing_log
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self.log = tempfile.NamedTemporaryFile(mode="w+", prefix=f"bench-{name}-", suffix=".log", delete=False)
+        self.started_at = 0.0
+
+    def start(self) -> "Server":
+        env = dict(os.environ, BENCH_REPO=str(REPO))
+        if self.timing_log:
+            env["BENCH_TIMING_LOG"] = str(self.timing_log)
+        cmd = [sys.executable, "-m", "streamlit", "run", str(self.script),
+               "--server.port", str(self.port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+        self.started_at = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL)
+        return self
+
+    def wait_healthy(self, poll_s: float = 0.05) -> float:
+        """Seconds from start() until /_stcore/health answers."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not healthy(self.url):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name}: streamlit exited with {self.proc.returncode}:\n{self.output()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: not healthy after {START_TIMEOUT_S}s:\n{self.output()}")
+            time.sleep(poll_s)
+        return time.perf_counter() - self.started_at
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process (VmRSS), in MB."""
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+    def cpu_s(self) -> float:
+        """CPU seconds (user + system) the server process has used so far."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def output(self) -> str:
+        self.log.flush()
+        return Path(self.log.name).read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
