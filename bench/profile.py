@@ -14,9 +14,9 @@ import pstats
 import tempfile
 from pathlib import Path
 
-from .servers import entry_script
+from .servers import app_pages, entry_script
 
-PAGES = ["start", "model", "roles", "people", "skills", "results", "reference"]
+PAGES = app_pages()
 
 
 def app_test(page: str, workdir: Path, lang: str = "ja"):
@@ -63,6 +63,8 @@ def main(argv=None) -> None:
     os.environ.pop("BENCH_TIMING_LOG", None)
     from . import hooks
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CSIRT_SELFCHECK_DATA_DIR"] = tmp  # saved work: a database of its own
+        os.environ.pop("CSIRT_SELFCHECK_DATABASE_URL", None)
         app_test(args.page, Path(tmp), args.lang).run()  # imports and process-wide caches
         hooks.PROFILES.clear()
         at = app_test(args.page, Path(tmp), args.lang)

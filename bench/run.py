@@ -38,9 +38,9 @@ from . import browser as browser_mod
 from . import clicks as C
 from . import machine
 from .browser import CHROMIUM, CHROMIUM_ARGS, LAST_SPLIT, new_context, timed_load
-from .servers import BENCH, REPO, Server, entry_script
+from .servers import BENCH, REPO, Server, app_pages, entry_script
 
-PAGES = ["start", "model", "roles", "people", "skills", "results", "reference"]
+PAGES = app_pages()
 TARGETS = {"click": 1.3, "load": 1.3, "results": 1.5, "server_ms": 30.0, "session_mb": 20.0, "load_p95": 2.0}
 OUT = BENCH / "out"
 
@@ -205,6 +205,8 @@ def server_times(res: Results, n: int, timing_log: Path) -> None:
     os.environ["BENCH_TIMING_LOG"] = str(timing_log)
     os.environ.setdefault("BENCH_REPO", str(REPO))
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CSIRT_SELFCHECK_DATA_DIR"] = tmp  # saved work: a database of its own
+        os.environ.pop("CSIRT_SELFCHECK_DATABASE_URL", None)
         script = entry_script(Path(tmp))
 
         def new(page):
@@ -281,11 +283,22 @@ async def bare_round(ctx, url: str, out: list, errors: list, rng, keep: bool = F
     return page
 
 
+def _runs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def _count_alone(rows: list[dict]) -> int:
+    """Runs of the sessions after the first (the warm-up walk) in the log so far."""
+    first = rows[0]["session"] if rows else None
+    return sum(r["session"] != first for r in rows)
+
+
 async def load(browser, res: Results, users: int, rounds_alone: int, deadline_s: float, timing_log: Path) -> None:
     """On a new server each: one session walking alone (`rounds_alone` times), then `users` sessions
     walking at once, each in its own browser context. The app's server's RSS is read after the
     first walk and with all `users` sessions still open: the growth per session is the memory figure."""
     import random
+    timing_log.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, script, walk in (("bare", BENCH / "bare_app.py", bare_round),
                                    ("app", entry_script(Path(tmp)), app_round)):
@@ -304,6 +317,7 @@ async def load(browser, res: Results, users: int, rounds_alone: int, deadline_s:
                 await ctx.close()
                 ctxs = [await new_context(browser) for _ in range(users)]
                 many, errors_many = [], []
+                logged = _runs(timing_log) if name == "app" else []
                 cpu0, t0 = srv.cpu_s(), time.perf_counter()
 
                 async def user(ctx, k):
@@ -324,6 +338,13 @@ async def load(browser, res: Results, users: int, rounds_alone: int, deadline_s:
                 for v in many:
                     res.add(f"load/{name}/{users}", v)
                 res.add(f"memory/{name}/per_session_mb", (after - base) / users)
+                if name == "app":  # script runs as the server timed them: alone, then with `users` at once
+                    runs = _runs(timing_log)
+                    alone_ms = [r["ms"] for r in logged[-_count_alone(logged):]] if logged else []
+                    for v in alone_ms:
+                        res.add("load/server_run/1", v)
+                    for r in runs[len(logged):]:
+                        res.add(f"load/server_run/{users}", r["ms"])
                 res.extra[f"load_{name}"] = {
                     "users": users, "clicks_alone": len(alone), "clicks_together": len(many),
                     "errors_alone": errors, "errors_together": errors_many, "wall_s": round(wall, 1),
@@ -396,9 +417,21 @@ def report(res: Results, args, info: dict) -> dict:
                      "", f"{r:.2f}×" if r else "", f"≤ {TARGETS['load_p95']}×" if name == "app" else "",
                      ("yes" if ok else "NO") if name == "app" else ""))
         ratios[f"load_{name}_p95_ratio"] = round(r, 2) if r else None
+        errs = res.extra[f"load_{name}"]["errors_alone"] + res.extra[f"load_{name}"]["errors_together"]
+        if errs:
+            res.errors.setdefault(f"load/{name}", []).extend(errs)
         ratios[f"load_{name}_p50_ms"] = [round(med(one) or 0), round(med(many) or 0)]
         if name == "app":
             met["load_p95"] = ok
+    one, many = res.samples.get("load/server_run/1", []), res.samples.get(f"load/server_run/{args.users}", [])
+    if one and many:
+        rows.append((f"load app: server script run p50 / p95, 1 session", "",
+                     f"{fmt(med(one), ' ms')} / {fmt(pct(one, 0.95), ' ms')}", "", "", "", ""))
+        rows.append((f"load app: server script run p50 / p95, {args.users} at once", "",
+                     f"{fmt(med(many), ' ms')} / {fmt(pct(many, 0.95), ' ms')}", "", "", "", ""))
+        ratios["load_server_run_ms"] = {"1": [round(med(one)), round(pct(one, 0.95))],
+                                        str(args.users): [round(med(many)), round(pct(many, 0.95))]}
+        ratios["load_server_cpu_share"] = res.extra.get("load_app", {}).get("server_cpu_share")
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))  # noqa: E731
     print()

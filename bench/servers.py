@@ -31,6 +31,15 @@ def healthy(url: str) -> bool:
         return False
 
 
+def app_pages() -> list[str]:
+    """The url paths of app.py's PAGES table, read from its source (pages come and go)."""
+    import ast
+    for node in ast.walk(ast.parse((REPO / "app.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            return [ast.literal_eval(row)[1] for row in node.value.elts]
+    return ["start", "model", "roles", "people", "skills", "results", "reference"]
+
+
 def entry_script(workdir: Path) -> Path:
     """bench/entry.py copied into `workdir` beside a symlink to app_pages/: Streamlit resolves
     st.Page("app_pages/...") against the entry script's folder, so the wrapper must sit beside
@@ -53,10 +62,13 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
         self.log = tempfile.NamedTemporaryFile(mode="w+", prefix=f"bench-{name}-", suffix=".log", delete=False)
+        # Saved work goes to a database of this server's own, never the user's ~/.csirt-selfcheck.
+        self.data_dir = tempfile.mkdtemp(prefix=f"bench-{name}-data-")
         self.started_at = 0.0
 
     def start(self) -> "Server":
-        env = dict(os.environ, BENCH_REPO=str(REPO))
+        env = dict(os.environ, BENCH_REPO=str(REPO), CSIRT_SELFCHECK_DATA_DIR=self.data_dir)
+        env.pop("CSIRT_SELFCHECK_DATABASE_URL", None)
         if self.timing_log:
             env["BENCH_TIMING_LOG"] = str(self.timing_log)
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.script),
@@ -107,3 +119,4 @@ class Server:
                 self.proc.wait()
         self.log.close()
         Path(self.log.name).unlink(missing_ok=True)
+        shutil.rmtree(self.data_dir, ignore_errors=True)
