@@ -10,6 +10,6 @@ st.title(tr("history.title"))
 st.write(tr("history.intro"))
 if snapshot_form():
     st.subheader(tr("history.trend_heading"))
-    trend_chart(cat)
-    st.subheader(tr("history.compare_heading"))
-    comparison(cat)
+    if trend_chart(cat):
+        st.subheader(tr("history.compare_heading"))
+        comparison(cat)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from assessment.edit import apply_model
-from components.i18n import lang, tr
+from components.i18n import join, lang, tr
 from components.model_view import appendix_table, model_card
 from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
@@ -14,7 +14,7 @@ show_edit_error()
 
 kept = st.session_state.pop("_kept_roles", None)
 if kept:
-    st.info(tr("model.kept", roles="、".join(cat.role(r).name.get(L) for r in kept)))
+    st.info(tr("model.kept", roles=join(cat.role(r).name.get(L) for r in kept)))
 
 overwrite = False
 if any(s.user_set for s in a.roles.values()):

@@ -12,10 +12,10 @@ if a.sample:
 if not a.model:
     st.info(tr("results.no_model"))
 headline(cat)
-tab_radar, tab_flow, tab_gaps = st.tabs([tr("results.tab_radar"), tr("results.tab_flow"), tr("results.tab_gaps")])
-with tab_radar:
-    radars(cat)
-with tab_flow:
-    flows(cat)
-with tab_gaps:
-    gap_list(cat)
+# Only the open tab is computed and sent: the other two cost nothing on a click.
+tabs = st.tabs([tr("results.tab_radar"), tr("results.tab_flow"), tr("results.tab_gaps")], key="results_tab",
+               on_change="rerun")
+for tab, body in zip(tabs, (radars, flows, gap_list)):
+    if tab.open:
+        with tab:
+            body(cat)

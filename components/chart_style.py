@@ -1,4 +1,6 @@
 """Chart style shared by every figure: large Japanese-capable type for a projector."""
+import textwrap
+
 import plotly.graph_objects as go
 
 FONT = "Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Meiryo, sans-serif"
@@ -21,3 +23,16 @@ def base_layout(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
 
 def short(text: str, n: int = 14) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def axis_label(text: str, lang: str, width: int | None = None) -> str:
+    """An angular-axis label on at most two short lines, so that it fits beside a half-width radar."""
+    if lang == "ja":
+        width = width or 9
+        if len(text) <= width:
+            return text
+        return text[:width] + "<br>" + short(text[width:], width)
+    lines = textwrap.wrap(text, width or 16)
+    if len(lines) <= 2:
+        return "<br>".join(lines)
+    return lines[0] + "<br>" + short(" ".join(lines[1:]), width or 16)

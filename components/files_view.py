@@ -32,7 +32,7 @@ def _charts(cat: Catalogue) -> list[tuple[str, object, bool]]:
     out = [(tr("chart.role_radar_title"), role_radar_figure(cat), False),
            (tr("chart.function_title"), function_radar_figure(cat), False)]
     for t in cat.flows.times:
-        out.append((tr("flow.title", time=t.name.get(L)), flow_diagram_figure(cat, t.id), True))
+        out.append((tr("files.flow_png", time=t.name.get(L)), flow_diagram_figure(cat, t.id), True))
     return out
 
 

@@ -52,7 +52,10 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
     pos = node_positions()
     wrap_at = 28 if L == "ja" else 60
     fig = go.Figure()
-    _lanes(fig, cat, L)
+    # Annotations and shapes are collected and set once: Plotly re-validates the whole list on
+    # every add_annotation, which made 80 of them cost half a second.
+    annotations, shapes = _lanes(cat, L)
+    heads: dict[str, tuple[list, list, list]] = {}
 
     # Edges: one trace per (line, state), segments separated by None.
     groups: dict[tuple[str, str], tuple[list, list]] = {}
@@ -62,10 +65,10 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         xs, ys = groups.setdefault((d["line"], _edge_state(d)), ([], []))
         xs += [x0, x1, None]
         ys += [y0, y1, None]
-        colour, _ = EDGE_STYLE[_edge_state(d)]
-        _arrowhead(fig, (x0, y0), (x1, y1), colour)
+        hx, hy, hs = heads.setdefault(_edge_state(d), ([], [], []))
+        _arrowhead((x0, y0), (x1, y1), hx, hy, hs)
         if d.get("both_ways"):
-            _arrowhead(fig, (x1, y1), (x0, y0), colour)
+            _arrowhead((x1, y1), (x0, y0), hx, hy, hs)
         mids_x.append((x0 + x1) / 2)
         mids_y.append((y0 + y1) / 2)
         arrow = "↔" if d.get("both_ways") else "→"
@@ -82,6 +85,13 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
             name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_short')})"),
             line={"color": colour, "width": width, "dash": "solid" if line == "solid" else "dot"},
             meta={"line": line, "state": state}))
+    for state, (hx, hy, hs) in sorted(heads.items()):
+        # Each head is a pair (a point behind it, its tip): angleref "previous" turns the arrow
+        # marker along that pair on screen, whatever the axes' scales.
+        fig.add_trace(go.Scatter(x=hx, y=hy, mode="markers", hoverinfo="skip", showlegend=False,
+                                 marker={"symbol": "arrow", "angleref": "previous", "size": hs,
+                                         "color": EDGE_STYLE[state][0]},
+                                 meta={"arrowheads": state}, name="arrowheads"))
     fig.add_trace(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
                              marker={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False, name="arrows"))
 
@@ -100,17 +110,18 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
                     "line": {"color": outline, "width": 2.5}},
             customdata=nodes, meta={"status": status}, visible=True if nodes else "legendonly"))
         for n in nodes:
-            # Labels as annotations: they have a background, so crossing arrows don't hide them.
-            fig.add_annotation(x=pos[n][0], y=pos[n][1], yshift=-27, text=_label(cat.node_name(n, L), L),
-                               showarrow=False, font={"size": 12}, bgcolor="rgba(255,255,255,0.85)",
-                               borderpad=1, xref="x", yref="y")
+            # Labels as annotations: they have a background, so crossing lines don't hide them.
+            annotations.append({"x": pos[n][0], "y": pos[n][1], "yshift": -27, "text": _label(cat.node_name(n, L), L),
+                                "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.85)",
+                                "borderpad": 1, "xref": "x", "yref": "y"})
 
     title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
     base_layout(fig, title, height=940)
     fig.update_layout(
         xaxis={"visible": False, "range": [-1.9, WIDTH + 0.2], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
-        legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False)
+        legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
+        annotations=annotations, shapes=shapes)
     return fig
 
 
@@ -141,26 +152,29 @@ def _node_hover(cat, a, graph, n, scores, L, wrap_at) -> str:
     return "<br>".join(lines)
 
 
-def _arrowhead(fig: go.Figure, start: tuple, end: tuple, colour: str) -> None:
-    """An arrowhead at `end`, drawn by a very short annotation arrow along the edge (annotation
-    arrows cannot be dotted, so the line itself is a separate trace)."""
+def _arrowhead(start: tuple, end: tuple, xs: list, ys: list, sizes: list) -> None:
+    """Adds an arrowhead pointing at `end`, stopped short of the node. An arrow arriving from below
+    stops below the node's label (labels sit under the nodes), so the label never hides it."""
     (x0, y0), (x1, y1) = start, end
     length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
-    back = min(0.45, length / 2) / length
-    fig.add_annotation(x=x1, y=y1, ax=x1 - (x1 - x0) * back, ay=y1 - (y1 - y0) * back, xref="x", yref="y",
-                       axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.3, arrowwidth=2,
-                       arrowcolor=colour, standoff=15, text="")
+    ux, uy = (x0 - x1) / length, (y0 - y1) / length  # from the tip back towards the start
+    back = 0.24 if uy > -0.15 else min(max(0.24, 0.5 / -uy), 0.9)
+    back = min(back, length * 0.45)
+    tip = (x1 + ux * back, y1 + uy * back)
+    xs += [tip[0] + ux * 0.05, tip[0], None]
+    ys += [tip[1] + uy * 0.05, tip[1], None]
+    sizes += [0, 15, 0]
 
 
-def _lanes(fig: go.Figure, cat: Catalogue, L: str) -> None:
+def _lanes(cat: Catalogue, L: str) -> tuple[list[dict], list[dict]]:
+    """The lane backgrounds (shapes) and titles (annotations)."""
+    annotations, shapes = [], []
     for i, lane in enumerate(LANES):
         y = len(LANES) - 1 - i
         if i % 2 == 0:
-            fig.add_shape(type="rect", x0=-1.9, x1=WIDTH + 0.2, y0=y - 0.5, y1=y + 0.5, layer="below",
-                          line={"width": 0}, fillcolor="#F3F5F8")
-        if lane in ("external", "internal", "systems"):
-            name = tr(f"flow.{lane}")
-        else:
-            name = cat.function(lane).name.get(L)
-        fig.add_annotation(x=-1.85, y=y, text=f"<b>{_wrap(escape(name), 16)}</b>", showarrow=False, xanchor="left",
-                           font={"size": 14, "color": "#1F3A68"}, xref="x", yref="y")
+            shapes.append({"type": "rect", "x0": -1.9, "x1": WIDTH + 0.2, "y0": y - 0.5, "y1": y + 0.5,
+                           "layer": "below", "line": {"width": 0}, "fillcolor": "#F3F5F8"})
+        name = tr(f"flow.{lane}") if lane in ("external", "internal", "systems") else cat.function(lane).name.get(L)
+        annotations.append({"x": -1.85, "y": y, "text": f"<b>{_wrap(escape(name), 16)}</b>", "showarrow": False,
+                            "xanchor": "left", "font": {"size": 14, "color": "#1F3A68"}, "xref": "x", "yref": "y"})
+    return annotations, shapes

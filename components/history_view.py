@@ -11,7 +11,7 @@ from csirt_data import Catalogue
 
 from . import persistence
 from .chart_style import PLOT_CONFIG, TRACE_COLOURS, base_layout
-from .i18n import lang, tr
+from .i18n import join, lang, tr
 from .labels import level_label, md, percent, status_label
 from .radar import grouped_radar_overlay
 from .state import assessment
@@ -46,15 +46,16 @@ def _points():
     return [(f"{info.name} ({info.created_at.astimezone():%Y-%m-%d %H:%M})", info, snap) for info, snap in snaps]
 
 
-def trend_chart(cat: Catalogue) -> None:
+def trend_chart(cat: Catalogue) -> bool:
+    """Draws the trend; False when there are no snapshots yet (nothing to compare either)."""
     try:
         points = _points()
     except StoreError as exc:
         st.warning(message(exc, lang()))
-        return
+        return False
     if not points:
         st.caption(tr("history.no_snapshots"))
-        return
+        return False
     a = assessment()
     data = trend([(info, snap) for _, info, snap in points] + [(None, a)], cat)
     labels = [label for label, _, _ in points] + [tr("history.current")]
@@ -68,6 +69,7 @@ def trend_chart(cat: Catalogue) -> None:
     base_layout(fig, tr("history.trend_title"), 440)
     fig.update_layout(yaxis={"range": [0, 105], "ticksuffix": "%", "gridcolor": "#DDD"}, xaxis={"type": "category"})
     st.plotly_chart(fig, config=PLOT_CONFIG, key="history_trend")
+    return True
 
 
 def comparison(cat: Catalogue) -> None:
@@ -106,8 +108,8 @@ def comparison(cat: Catalogue) -> None:
               + [tr("history.removed", name=md(p.name)) for p in c.people_removed]
               + [tr("history.renamed", before=md(p.before), after=md(p.after)) for p in c.people_renamed]
               + [tr("history.roles_changed", name=md(p.name),
-                    added="、".join(cat.role(r).name.get(L) for r in p.added) or "—",
-                    removed="、".join(cat.role(r).name.get(L) for r in p.removed) or "—") for p in c.people_roles])
+                    added=join(cat.role(r).name.get(L) for r in p.added) or "—",
+                    removed=join(cat.role(r).name.get(L) for r in p.removed) or "—") for p in c.people_roles])
     if people:
         st.markdown(f"**{tr('history.people_changes')}**")
         st.markdown("\n".join(f"- {x}" for x in people))

@@ -17,3 +17,8 @@ def set_lang(value: str) -> None:
 
 def tr(key: str, **args) -> str:
     return translate(key, lang(), **args)
+
+
+def join(items) -> str:
+    """A list in running text: 「A、B」 in Japanese, "A, B" in English."""
+    return tr("sep.list").join(items)

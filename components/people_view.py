@@ -10,7 +10,7 @@ from assessment.staffing import staffing
 from csirt_data import Catalogue
 
 from .editors import editor
-from .i18n import lang, tr
+from .i18n import join, lang, tr
 from .labels import md
 from .state import derived, run_edit, show_edit_error
 
@@ -79,14 +79,16 @@ def staffing_warnings(cat: Catalogue, a: Assessment) -> None:
     c3.metric(tr("people.unheld_count"), len(s.unheld))
     if len(a.people) < s.minimum:
         st.warning(tr("people.below_minimum", n=len(a.people), minimum=s.minimum), icon=":material/warning:")
-    for pid, groups in s.across_groups.items():
-        st.warning(tr("people.across_groups", name=md(a.person(pid).name),
-                      groups="、".join(_group_name(cat, g, L) for g in groups)), icon=":material/call_split:")
+    if s.across_groups:  # one message, however many people: a team of 100 stays readable
+        lines = [tr("people.across_line", name=md(a.person(pid).name), groups=join(_group_name(cat, g, L) for g in groups))
+                 for pid, groups in s.across_groups.items()]
+        st.warning(tr("people.across_groups", n=len(lines)) + "\n" + "\n".join(f"- {x}" for x in lines),
+                   icon=":material/call_split:")
     if s.unheld:
-        st.error(tr("people.unheld", roles="、".join(cat.role(r).name.get(L) for r in s.unheld)), icon=":material/person_off:")
+        st.error(tr("people.unheld", roles=join(cat.role(r).name.get(L) for r in s.unheld)), icon=":material/person_off:")
     if s.single_holder:
-        st.info(tr("people.single_holder", roles="、".join(
-            f"{cat.role(r).name.get(L)}（{md(a.person(p).name)}）" for r, p in s.single_holder.items())), icon=":material/looks_one:")
+        st.info(tr("people.single_holder", roles=join(
+            tr("people.role_holder", role=cat.role(r).name.get(L), name=md(a.person(p).name)) for r, p in s.single_holder.items())), icon=":material/looks_one:")
 
 
 def _group_name(cat: Catalogue, group_id: str, L: str) -> str:

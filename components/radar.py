@@ -9,8 +9,8 @@ from assessment.model import Assessment
 from assessment.scoring import PersonScore, RoleScore
 from csirt_data import Catalogue
 
-from .chart_style import TRACE_COLOURS, base_layout, short
-from .i18n import tr
+from .chart_style import TRACE_COLOURS, axis_label, base_layout
+from .i18n import lang, tr
 
 
 def _polar(fig: go.Figure, max_r: float, ticks: list, ticktext: list | None = None) -> go.Figure:
@@ -57,6 +57,7 @@ def grouped_radar(names: list[str], values: list[float | None], title: str) -> g
 
 def grouped_radar_overlay(names: list[str], series: dict[str, list[float | None]], title: str) -> go.Figure:
     """Coverage (0–1 values, shown as %) of one or more series on the same axes, with the target."""
+    names = [axis_label(n, lang()) for n in names]
     colours = [TRACE_COLOURS["prerequisite"], TRACE_COLOURS["additional"], TRACE_COLOURS["other"]]
     fig = go.Figure()
     for n, (label, values) in enumerate(series.items()):
@@ -89,7 +90,7 @@ def level_radar(labels: list[str], hover: list[str], levels: list[int | None], t
 
 def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:
     skills = score.skills
-    labels = [f"{i + 1}. {short(cat.skill(k.skill).get(L), 12 if L == 'ja' else 22)}" for i, k in enumerate(skills)]
+    labels = [axis_label(f"{i + 1}. {cat.skill(k.skill).get(L)}", L, 10 if L == "ja" else 18) for i, k in enumerate(skills)]
     hover = [f"{escape(cat.skill(k.skill).get(L))} ({tr('kind.' + k.kind)})" for k in skills]
     title = tr("chart.role_skill_title", role=cat.role(score.role).name.get(L))
     return level_radar(labels, hover, [k.best for k in skills], [k.target for k in skills], title,
@@ -97,7 +98,7 @@ def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:
 
 
 def person_radar(cat: Catalogue, a: Assessment, ps: PersonScore, L: str) -> go.Figure:
-    labels = [f"{i + 1}. {short(cat.skill(s).get(L), 12 if L == 'ja' else 22)}" for i, (s, _, _) in enumerate(ps.skills)]
+    labels = [axis_label(f"{i + 1}. {cat.skill(s).get(L)}", L, 10 if L == "ja" else 18) for i, (s, _, _) in enumerate(ps.skills)]
     hover = [escape(cat.skill(s).get(L)) for s, _, _ in ps.skills]
     # The person's name is user text: escaped for the chart's HTML-like labels.
     title = tr("chart.person_title", name=escape(a.person(ps.person).name))

@@ -10,7 +10,7 @@ from assessment.scoring import skills_to_rate
 from csirt_data import Catalogue
 
 from .editors import editor
-from .i18n import lang, tr
+from .i18n import join, lang, tr
 from .labels import level_label, level_labels
 
 
@@ -24,7 +24,7 @@ def rating_grid(cat: Catalogue, a: Assessment, person_id: str) -> None:
     df = pd.DataFrame({
         "skill": [cat.skill(s).get(L) for s, _, _ in rows],
         "kind": [tr(f"kind.short.{k}") for _, k, _ in rows],
-        "roles": ["、".join(cat.role(r).name.get(L) for r in roles) for _, _, roles in rows],
+        "roles": [join(cat.role(r).name.get(L) for r in roles) for _, _, roles in rows],
         "target": [max(a.target(r, k) for r in roles) for _, k, roles in rows],
         "level": [level_label(mine.get(s)) if s in mine else None for s, _, _ in rows],
     })

@@ -5,7 +5,7 @@ import streamlit as st
 
 from csirt_data import KINDS, Catalogue
 
-from .i18n import lang, tr
+from .i18n import join, lang, tr
 from .model_view import appendix_table, model_card
 
 
@@ -59,7 +59,7 @@ def groups(cat: Catalogue) -> None:
             st.markdown("\n".join(
                 f"- {cat.role(m.role).label(L)}" + (f" *({tr('ref.empty_cell')})*" if m.cell == "empty" else "")
                 for m in g.members))
-    st.caption(tr("ref.ungrouped", roles="、".join(cat.role(r).name.get(L) for r in cat.groups_file.ungrouped)))
+    st.caption(tr("ref.ungrouped", roles=join(cat.role(r).name.get(L) for r in cat.groups_file.ungrouped)))
 
 
 def glossary(cat: Catalogue) -> None:
@@ -72,7 +72,7 @@ def glossary(cat: Catalogue) -> None:
               tr("ref.expansion"): [x.expansion for x in cat.glossary.abbreviations]})
     st.markdown(f"**{tr('ref.itss')}**")
     for lvl in cat.glossary.itss_levels:
-        skills = "、".join(cat.skill(k).get(L) for k in lvl.skills)
+        skills = join(cat.skill(k).get(L) for k in lvl.skills)
         st.markdown(f"- {tr('ref.itss_level', level=lvl.level)}: {skills}")
     st.caption(tr("ref.itss_note"))
 
@@ -97,7 +97,7 @@ def flows(cat: Catalogue) -> None:
             tr("ref.flow_from"): cat.node_name(a.source, L),
             tr("ref.flow_to"): ("↔ " if a.both_ways else "→ ") + cat.node_name(a.target, L),
             tr("ref.flow_line"): tr(f"flow.{a.line}_short"),
-            tr("ref.flow_times"): "、".join(times[t] for t in a.times),
+            tr("ref.flow_times"): join(times[t] for t in a.times),
             tr("ref.flow_evidence"): " / ".join(dict.fromkeys(sentences)),
         })
     st.dataframe(rows, hide_index=True, width="stretch")

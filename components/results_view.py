@@ -10,7 +10,7 @@ from csirt_data import Catalogue
 
 from .chart_style import PLOT_CONFIG
 from .flow_diagram import flow_figure
-from .i18n import lang, tr
+from .i18n import join, lang, tr
 from .labels import md, percent
 from .radar import grouped_radar, person_radar, role_coverage_radar, role_skill_radar
 from .state import assessment, derived
@@ -18,7 +18,7 @@ from .state import assessment, derived
 
 def headline(cat: Catalogue) -> None:
     s = derived("summary", summarise)
-    cols = st.columns(6)
+    cols = [c for row in (st.columns(3), st.columns(3)) for c in row]  # wide enough for English labels
     cols[0].metric(tr("results.coverage"), percent(s.coverage), help=tr("results.coverage_help"))
     cols[1].metric(tr("results.readiness"), percent(s.readiness), help=tr("results.readiness_help"))
     cols[2].metric(tr("results.training"), percent(s.training), help=tr("results.training_help"))
@@ -54,7 +54,7 @@ def radars(cat: Catalogue) -> None:
     st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
     out = [cat.role(r).name.get(L) for r in cat.role_ids if scores[r].status == "outsourced"]
     if out:
-        st.caption(tr("results.outsourced_note", roles="、".join(out)))
+        st.caption(tr("results.outsourced_note", roles=join(out)))
 
     left, right = st.columns(2)
     with left:
@@ -96,7 +96,7 @@ def flows(cat: Catalogue) -> None:
     st.caption("  \n".join(notes))
     broken = [(u, v) for u, v, d in graph.edges(data=True) if d.get("broken")]
     if broken:
-        st.warning(tr("results.broken", n=len(broken), arrows="、".join(
+        st.warning(tr("results.broken", n=len(broken), arrows=join(
             f"{cat.node_name(u, L)} → {cat.node_name(v, L)}" for u, v in broken)), icon=":material/link_off:")
 
 
