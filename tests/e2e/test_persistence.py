@@ -1,0 +1,86 @@
+"""Saved work in a real browser: a server restart loses nothing, and two browsers editing the same
+assessment are told about each other instead of overwriting."""
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import REPO_ROOT, _free_port, _healthy, wait_for_app
+from tests.e2e.ui import open_page, role_row, set_role_status, t
+
+TRIAGE = "トリアージ担当：優先順位選定担当"
+EDUCATOR = "教育担当：教育・啓発担当"
+
+
+@contextlib.contextmanager
+def server(data_dir: str):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, CSIRT_SELFCHECK_DATA_DIR=data_dir)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.headless", "true", "--server.fileWatcherType", "none"],
+                            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not _healthy(url):
+            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+            time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def assessment_id(page) -> str:
+    return parse_qs(urlparse(page.url).query)["a"][0]
+
+
+def status_of(page, role_label: str) -> str:
+    return role_row(page, role_label).get_by_role("combobox").input_value()
+
+
+def test_work_survives_a_server_restart(browser):
+    data = tempfile.mkdtemp(prefix="selfcheck-restart-")
+    with server(data) as url:
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = ctx.new_page()
+        open_page(page, url, "/roles?demo=B")
+        set_role_status(page, TRIAGE, t("status.gap"))
+        a_id = assessment_id(page)
+        ctx.close()
+    with server(data) as url:  # a new process: only the database remembers
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = ctx.new_page()
+        open_page(page, url, f"/roles?a={a_id}")
+        assert status_of(page, TRIAGE) == t("status.gap")
+        expect(page.get_by_test_id("stSidebar").get_by_role("textbox").first).to_have_value("サンプル株式会社（モデルB）")
+        ctx.close()
+
+
+def test_two_browsers_on_one_assessment(browser, app_server):
+    first_ctx, second_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
+    first, second = first_ctx.new_page(), second_ctx.new_page()
+    open_page(first, app_server, "/roles?demo=C")
+    a_id = assessment_id(first)
+    open_page(second, app_server, f"/roles?a={a_id}")
+    set_role_status(first, TRIAGE, t("status.gap"))
+    set_role_status(second, EDUCATOR, t("status.not_applicable"))  # based on the version before
+    expect(second.get_by_test_id("stAlert").filter(has_text="別のタブまたは別の人")).to_be_visible()
+    second.get_by_role("button", name=t("save.keep_copy")).click()
+    wait_for_app(second)
+    expect(second).not_to_have_url(f"*a={a_id}*")
+    copy_id = assessment_id(second)
+    assert copy_id != a_id and status_of(second, EDUCATOR) == t("status.not_applicable")
+    # Both versions are saved: the first browser's change and the second's copy.
+    check = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    open_page(check, app_server, f"/roles?a={a_id}")
+    assert status_of(check, TRIAGE) == t("status.gap") and status_of(check, EDUCATOR) == t("status.in_house")
+    open_page(check, app_server, f"/roles?a={copy_id}")
+    assert status_of(check, EDUCATOR) == t("status.not_applicable")
+    first_ctx.close(), second_ctx.close()
