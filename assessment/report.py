@@ -78,9 +78,7 @@ def render_report(a: Assessment, lang: str = "ja", charts: Sequence[Chart] = (),
     role_name = lambda r: cat.role(r).name.get(lang)  # noqa: E731
     function_name = lambda r: cat.function(cat.role(r).function).name.get(lang)  # noqa: E731
 
-    model = cat.model(a.model).name.get(lang) if a.model else msg("report.no_model", lang)
-    if a.model and a.variant:
-        model += " — " + next(v for v in cat.model(a.model).variants if v.id == a.variant).name.get(lang)
+    model = cat.model_label(a.model, a.variant, lang) or msg("report.no_model", lang)
     doc = cat.document
     labels = ("report.title", "report.sample", "report.organisation", "report.model", "report.date",
               "report.headline", "report.charts", "report.gap_list", "report.no_gaps", "report.role_table",

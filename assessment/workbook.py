@@ -96,10 +96,7 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
     ws = wb.active
     ws.title = msg("export.sheet.summary", lang)
     ws.cell(row=1, column=1, value=msg("report.title", lang)).font = TITLE_FONT
-    model = cat.model(a.model).name.get(lang) if a.model else msg("report.no_model", lang)
-    if a.model and a.variant:
-        variant = next(v for v in cat.model(a.model).variants if v.id == a.variant)
-        model += f" ({variant.name.get(lang)})"
+    model = cat.model_label(a.model, a.variant, lang) or msg("report.no_model", lang)
     # (label, value, how): "pct" a fraction shown as a percentage, "user" text a person typed
     facts = [
         (msg("report.organisation", lang), a.organisation or "—", "user"),

@@ -15,7 +15,7 @@ from assessment.model import Assessment
 from assessment.store import Store, default_url
 
 from .i18n import lang, tr
-from .state import assessment, replace_assessment
+from .state import assessment, replace_assessment, url_error
 
 MARK, CONFLICT, SAVE_ERROR = "_stored", "_conflict", "_save_error"
 
@@ -56,7 +56,7 @@ def open_from_url() -> None:
     try:
         got = s.get(wanted)
     except (NotFound, StoreError) as exc:
-        st.session_state.setdefault("_url_errors", []).append(message(exc, lang()))
+        url_error(message(exc, lang()))
         return
     open_assessment(got.assessment, got.stored_version)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.flows import flow_graph
-from assessment.scoring import score_functions, score_groups, score_person, score_roles, summarise
+from assessment.scoring import score_functions, score_groups, score_person
 from assessment.staffing import staffing
 from csirt_data import Catalogue
 
@@ -13,11 +13,11 @@ from .flow_diagram import flow_figure
 from .i18n import join, lang, tr
 from .labels import md, percent
 from .radar import grouped_radar, person_radar, role_coverage_radar, role_skill_radar
-from .state import assessment, derived
+from .state import assessment, derived, scores as role_scores, summary
 
 
 def headline(cat: Catalogue) -> None:
-    s = derived("summary", summarise)
+    s = summary()
     cols = [c for row in (st.columns(3), st.columns(3)) for c in row]  # wide enough for English labels
     cols[0].metric(tr("results.coverage"), percent(s.coverage), help=tr("results.coverage_help"))
     cols[1].metric(tr("results.readiness"), percent(s.readiness), help=tr("results.readiness_help"))
@@ -31,25 +31,25 @@ def headline(cat: Catalogue) -> None:
 
 
 def role_radar_figure(cat: Catalogue):
-    L, scores = lang(), derived("scores", score_roles)
+    L, scores = lang(), role_scores()
     return derived("fig_roles", lambda a_: role_coverage_radar(cat, a_, scores, L), L)
 
 
 def function_radar_figure(cat: Catalogue):
-    L, values = lang(), derived("functions", score_functions)
+    L, values = lang(), derived("functions", lambda a_: score_functions(a_, scores=role_scores()))
     fs = [f for f in cat.functions if values.get(f.id) is not None]
     return grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs], tr("chart.function_title"))
 
 
 def flow_diagram_figure(cat: Catalogue, time: str):
-    L, scores = lang(), derived("scores", score_roles)
+    L, scores = lang(), role_scores()
     graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
     return derived(f"fig_flow_{time}", lambda a_: flow_figure(cat, a_, graph, time, scores, L), L)
 
 
 def radars(cat: Catalogue) -> None:
     a, L = assessment(), lang()
-    scores = derived("scores", score_roles)
+    scores = role_scores()
     fig = role_radar_figure(cat)
     st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
     out = [cat.role(r).name.get(L) for r in cat.role_ids if scores[r].status == "outsourced"]
@@ -61,7 +61,7 @@ def radars(cat: Catalogue) -> None:
         by = st.segmented_control(tr("results.by"), ["function", "group"], default="function", required=True,
                                   format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
         if by == "group":
-            values = derived("groups", score_groups)
+            values = derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
             names = [g.short.get(L) for g in cat.groups]
             fig = grouped_radar(names, [values[g.id] for g in cat.groups], tr("chart.group_title"))
         else:
@@ -102,9 +102,9 @@ def flows(cat: Catalogue) -> None:
 
 def gap_list(cat: Catalogue) -> None:
     a, L = assessment(), lang()
-    s = derived("summary", summarise)
+    s = summary()
     st_ = derived("staffing", staffing)
-    scores = derived("scores", score_roles)
+    scores = role_scores()
     rows = []
     for r in s.gaps:
         reason = tr("results.reason_gap") if a.roles[r].status == "gap" else tr("results.reason_unheld")

@@ -3,11 +3,9 @@ import streamlit as st
 
 from assessment.edit import set_organisation
 
-from assessment.scoring import summarise
-
 from . import persistence
 from .i18n import lang, set_lang, tr
-from .state import assessment, catalogue, derived, run_edit, wkey
+from .state import assessment, catalogue, run_edit, summary, wkey
 
 
 def _switch_lang(key: str) -> None:
@@ -28,11 +26,9 @@ def render() -> None:
         if a.sample:
             st.caption(tr("sidebar.sample"))
         cat = catalogue()
-        model = cat.model(a.model).name.get(lang()) if a.model else tr("sidebar.no_model")
-        if a.variant:
-            model += " / " + next(v.name.get(lang()) for v in cat.model(a.model).variants if v.id == a.variant)
+        model = cat.model_label(a.model, a.variant, lang()) or tr("sidebar.no_model")
         st.markdown(f"**{tr('sidebar.model')}**: {model}")
-        s = derived("summary", summarise)
+        s = summary()
         st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
         persistence.sidebar_status()
         if s.to_rate:

@@ -12,6 +12,7 @@ import streamlit as st
 from assessment.demos import DEMO_MODELS, demo_assessment
 from assessment.edit import EditError, new_assessment
 from assessment.model import Assessment
+from assessment.scoring import score_roles, summarise
 from csirt_data import load_catalogue
 
 from .i18n import LANG_KEY, lang, set_lang, tr
@@ -63,6 +64,16 @@ def derived(name: str, compute: Callable[[Assessment], Any], *extra) -> Any:
     return cache[key]
 
 
+def scores():
+    """Every role's score for the current version (shared by the sidebar, Results and exports)."""
+    return derived("scores", score_roles)
+
+
+def summary():
+    """The headline figures, from the same role scores (summarise would otherwise score again)."""
+    return derived("summary", lambda a: summarise(a, scores=scores()))
+
+
 def apply_url() -> None:
     """?lang=ja|en and ?demo=A|B|C|D, on any page. A bad value gets a message and changes nothing."""
     params = st.query_params
@@ -72,7 +83,7 @@ def apply_url() -> None:
         if wanted in ("ja", "en"):
             set_lang(wanted)
         else:
-            _url_error(tr("url.bad_lang", value=md(wanted[:20])))
+            url_error(tr("url.bad_lang", value=md(wanted[:20])))
     demo = params.get("demo")
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
@@ -81,7 +92,7 @@ def apply_url() -> None:
             replace_assessment(demo_assessment(demo.upper()))
             del params["demo"]
         else:
-            _url_error(tr("url.bad_demo", value=md(demo[:20])))
+            url_error(tr("url.bad_demo", value=md(demo[:20])))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so
     # that a copied link opens in the same language.
     if params.get("lang") != lang():
@@ -92,7 +103,8 @@ def apply_url() -> None:
     st.session_state.setdefault(LANG_KEY, lang())
 
 
-def _url_error(message: str) -> None:
+def url_error(message: str) -> None:
+    """A problem with a link (bad parameter, missing assessment), shown once above the page."""
     st.session_state.setdefault("_url_errors", []).append(message)
 
 

@@ -99,6 +99,14 @@ class Catalogue:
     def model(self, model_id: str) -> s.Model:
         return self._models[model_id]
 
+    def model_label(self, model_id: str | None, variant_id: str | None, lang: str) -> str | None:
+        """「モデルD — CSIRT担当が一括して行う場合」: the model's name with its variant, if any."""
+        if not model_id:
+            return None
+        label = self._models[model_id].name.get(lang)
+        variant = next((v for v in self._models[model_id].variants if v.id == variant_id), None)
+        return f"{label} — {variant.name.get(lang)}" if variant else label
+
     def outsourced_by_default(self, model_id: str) -> frozenset[str]:
         return frozenset(self._models[model_id].outsourced)
 
