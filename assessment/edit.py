@@ -2,11 +2,29 @@
 version, so that a widget can never leave the work half-changed."""
 from __future__ import annotations
 
+import copy
+import datetime
+import re
 import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
-from .model import ITSS_LEVELS, LEVELS, STATUSES, Assessment, Person, RoleState
+from .model import (ACTION_KINDS, ACTION_STATUSES, ITSS_LEVELS, LEVELS, RATERS, RATING_RULES, STATUSES, ActionState,
+                    Assessment, Person, RoleState)
+
+# "train:<role>", "hire:<role>", "outsource:<role>", or with a person: "train:<role>:<person id>".
+ACTION_KEY = re.compile(r"^[a-z_]{1,20}(:[A-Za-z0-9_-]{1,64}){1,2}$")
+
+
+def is_iso_date(value: str) -> bool:
+    """YYYY-MM-DD and a real day (2027-02-30 is not)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class EditError(ValueError):
@@ -51,20 +69,30 @@ def apply_model(a: Assessment, model_id: str, variant: str | None = None, *, ove
     cat = cat or load_catalogue()
     if model_id not in {m.id for m in cat.models}:
         raise EditError("error.unknown_model", model=model_id)
+    a.variant = model_variant(cat, model_id, variant)
+    kept = apply_model_defaults(a.roles, cat, model_id, overwrite)
+    a.model = model_id
+    _touch(a)
+    return kept
+
+
+def model_variant(cat: Catalogue, model_id: str, variant: str | None) -> str | None:
+    """The variant asked for when the model has it, else the model's first (D1), or None."""
     variants = [v.id for v in cat.model(model_id).variants]
-    if variants:
-        variant = variant if variant in variants else variants[0]
-    else:
-        variant = None
+    return (variant if variant in variants else variants[0]) if variants else None
+
+
+def apply_model_defaults(roles: dict[str, RoleState], cat: Catalogue, model_id: str,
+                         overwrite: bool = False) -> list[str]:
+    """Sets `roles` (of an assessment or a scenario) to the model's 付録1 defaults; roles set by hand
+    keep their status unless `overwrite`. Returns the kept ones."""
     kept = []
     for role_id, status in model_defaults(cat, model_id).items():
-        state = a.roles[role_id]
+        state = roles[role_id]
         if state.user_set and not overwrite and state.status != status:
             kept.append(role_id)
             continue
         state.status, state.user_set = status, False
-    a.model, a.variant = model_id, variant
-    _touch(a)
     return kept
 
 
@@ -160,25 +188,29 @@ def remove_person(a: Assessment, person_id: str) -> None:
     person = a.person(person_id)
     a.people.remove(person)
     a.ratings.pop(person_id, None)
+    a.self_ratings.pop(person_id, None)
     _touch(a)
 
 
 def set_rating(a: Assessment, person_id: str, skill_id: str, level: int | None,
-               cat: Catalogue | None = None) -> None:
-    set_ratings(a, person_id, {skill_id: level}, cat=cat)
+               cat: Catalogue | None = None, rater: str = "lead") -> None:
+    set_ratings(a, person_id, {skill_id: level}, cat=cat, rater=rater)
 
 
 def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
-                cat: Catalogue | None = None) -> None:
-    """Applies several ratings at once (None clears one). All are checked before any is applied."""
+                cat: Catalogue | None = None, rater: str = "lead") -> None:
+    """Applies several ratings of one rater at once (None clears one). All are checked before any
+    is applied."""
     cat = cat or load_catalogue()
     a.person(person_id)
+    if rater not in RATERS:
+        raise EditError("error.unknown_rater", rater=rater)
     for skill_id, level in levels.items():
         if skill_id not in cat.skills:
             raise EditError("error.unknown_skill", skill=skill_id)
         if level is not None and level not in LEVELS:
             raise EditError("error.bad_level", level=level)
-    mine = a.ratings.setdefault(person_id, {})
+    mine = a.rater_ratings(rater).setdefault(person_id, {})
     changed = False
     for skill_id, level in levels.items():
         if level is None:
@@ -187,6 +219,43 @@ def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
             mine[skill_id] = int(level)
             changed = True
     if changed:
+        _touch(a)
+
+
+def set_rating_rule(a: Assessment, rule: str) -> None:
+    if rule not in RATING_RULES:
+        raise EditError("error.unknown_rating_rule", rule=rule)
+    if rule != a.rating_rule:
+        a.rating_rule = rule
+        _touch(a)
+
+
+def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owner: str | None = None,
+               due: str | None = None, status: str | None = None, note: str | None = None) -> None:
+    """Records the user's decisions on one proposed action (planning.py makes the proposals).
+    Arguments left out keep their value; kind=None returns to the proposed kind."""
+    if not ACTION_KEY.match(key):
+        raise EditError("error.unknown_action", action=key)
+    state = copy.copy(a.actions.get(key, ActionState()))
+    if kind is not ...:
+        if kind is not None and kind not in ACTION_KINDS:
+            raise EditError("error.unknown_action_kind", kind=kind)
+        state.kind = kind
+    if owner is not None:
+        state.owner = " ".join(owner.split())[:80]
+    if due is not None:
+        due = due.strip()
+        if due and not is_iso_date(due):
+            raise EditError("error.bad_date", value=due)
+        state.due = due
+    if status is not None:
+        if status not in ACTION_STATUSES:
+            raise EditError("error.unknown_action_status", status=status)
+        state.status = status
+    if note is not None:
+        state.note = note[:500]
+    if state != a.actions.get(key, ActionState()):
+        a.actions[key] = state
         _touch(a)
 
 

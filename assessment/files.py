@@ -29,10 +29,10 @@ from .edit import EditError, set_ratings
 from .errors import ImportProblem
 from .model import Assessment
 from .scoring import skills_to_rate
-from .serialise import from_document, show, to_document
+from .serialise import SCHEMA_VERSION, from_document, show, to_document
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 20  # a schema_version 1 document nests 4 deep; anything far deeper is not ours
+MAX_DEPTH = 20  # a schema_version 2 document nests 5 deep; anything far deeper is not ours
 
 MEDIA_TYPES = {
     "yaml": "application/yaml",
@@ -179,7 +179,7 @@ _SafeDumper.add_representer(str, _represent_str)
 
 
 def export_yaml(a: Assessment, cat: Catalogue | None = None) -> bytes:
-    header = ("# CSIRT Self-Check assessment (schema_version 1).\n"
+    header = (f"# CSIRT Self-Check assessment (schema_version {SCHEMA_VERSION}).\n"
               "# Based on 「CSIRT人材の定義と確保 Ver.2.1」 (Nippon CSIRT Association).\n"
               "# Skill ratings are personal data: share this file with care.\n")
     body = yaml.dump(to_document(a, cat), Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100)

@@ -77,7 +77,7 @@ def _role_score(a: Assessment, cat: Catalogue, role_id: str) -> RoleScore:
         return RoleScore(role_id, status, None, None, None, (), ())
     # a.holders is empty for a gap role, so every skill of it scores 0, as §3 says.
     holders = a.holders(role_id)
-    rated = [(p.id, a.ratings.get(p.id, {})) for p in holders]
+    rated = [(p.id, a.used_ratings().get(p.id, {})) for p in holders]
     skills = []
     for link in cat.role_links(role_id):
         target = a.target(role_id, link.kind)
@@ -117,7 +117,7 @@ def summarise(a: Assessment, cat: Catalogue | None = None,
     links = _links_by_role(cat)
     rated = to_rate = 0
     for person in a.people:
-        mine = a.ratings.get(person.id, {})
+        mine = a.used_ratings().get(person.id, {})
         needed = {l.skill for r in _in_house_roles(a, person) for l in links[r]}
         to_rate += len(needed)
         rated += sum(1 for k in needed if mine.get(k) is not None)
@@ -182,7 +182,7 @@ def score_person(a: Assessment, person_id: str, cat: Catalogue | None = None) ->
     """One person against the roles they hold in-house, on their own ratings only."""
     cat = cat or load_catalogue()
     person = a.person(person_id)
-    mine = a.ratings.get(person_id, {})
+    mine = a.used_ratings().get(person_id, {})
     in_house = set(_in_house_roles(a, person))
     held = [r for r in cat.role_ids if r in in_house]
     links = _links_by_role(cat)

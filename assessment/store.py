@@ -158,7 +158,8 @@ class Store:
             parsed = parsed.set(drivername="postgresql+psycopg")
         kwargs: dict = {"future": True}
         if parsed.get_backend_name() == "sqlite":
-            if parsed.database and parsed.database != ":memory:":
+            # A "file:" URI (uri=true) names its own path and options: nothing to create for it.
+            if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
                 folder = Path(parsed.database).expanduser().parent
                 try:
                     folder.mkdir(parents=True, exist_ok=True)

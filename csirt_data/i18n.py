@@ -9,16 +9,31 @@ import yaml
 from .errors import CatalogueError
 
 UI_TEXT = Path(__file__).parent / "ui_text.yaml"
+# One file per area of the app beside the main one (ui_text/planning.yaml, ...), merged into one
+# catalogue: a key may be defined once only.
+UI_TEXT_DIR = Path(__file__).parent / "ui_text"
 LANGS = ("ja", "en")
+
+
+def ui_text_files() -> list[Path]:
+    return [UI_TEXT, *sorted(UI_TEXT_DIR.glob("*.yaml"))]
+
+
+def read_ui_text_file(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 @functools.lru_cache(maxsize=1)
 def ui_strings() -> dict[str, dict[str, str]]:
-    data = yaml.safe_load(UI_TEXT.read_text(encoding="utf-8"))
-    for key, texts in data.items():
-        if not isinstance(texts, dict) or any(not isinstance(texts.get(l), str) or not texts[l] for l in LANGS):
-            raise CatalogueError(UI_TEXT.name, key, "needs a non-empty text in both ja and en")
-    return data
+    merged: dict[str, dict[str, str]] = {}
+    for path in ui_text_files():
+        for key, texts in read_ui_text_file(path).items():
+            if key in merged:
+                raise CatalogueError(path.name, key, "is defined in another UI text file too")
+            if not isinstance(texts, dict) or any(not isinstance(texts.get(l), str) or not texts[l] for l in LANGS):
+                raise CatalogueError(path.name, key, "needs a non-empty text in both ja and en")
+            merged[key] = texts
+    return merged
 
 
 def translate(key: str, lang: str, **args) -> str:

@@ -14,7 +14,7 @@ import yaml
 
 from assessment.demos import demo_assessment
 from assessment.files import export_ratings_csv
-from assessment.serialise import to_document
+from assessment.serialise import V2_FIELDS, to_document
 
 OUT = Path(__file__).with_name("bad_files")
 
@@ -26,7 +26,15 @@ def _base() -> dict:
         old = p.id
         p.id = f"p{n}"
         a.ratings[p.id] = a.ratings.pop(old)
-    return to_document(a)
+    doc = to_document(a)
+    # schema_version 2 parts, so that the corpus can break each of them
+    doc["self_ratings"] = {"p1": dict(list(doc["ratings"]["p1"].items())[:3])}
+    doc["scenarios"] = [{"id": "s1", "name": "SOCを外部委託", "model": "B", "variant": None,
+                         "roles": copy.deepcopy(doc["roles"]),
+                         "hires": [{"id": "h1", "name": "採用予定1", "roles": ["triage"]}]}]
+    doc["actions"] = {"hire:forensics": {"kind": "outsource", "owner": "佐藤", "due": "2027-03-31",
+                                         "status": "planned", "note": ""}}
+    return doc
 
 
 def _yaml(doc) -> bytes:
@@ -61,9 +69,12 @@ def main() -> None:
 
     # --- schema
     edit("wrong_schema_version.yaml", "import.unsupported_schema_version",
-         lambda d: d.update(schema_version=2), version="2", supported=1)
+         lambda d: d.update(schema_version=3), version="3", supported="1, 2")
     edit("schema_version_text.yaml", "import.unsupported_schema_version",
-         lambda d: d.update(schema_version="1"), version="1", supported=1)
+         lambda d: d.update(schema_version="1"), version="1", supported="1, 2")
+    edit("good_version_1.yaml", "ok", lambda d: [d.update(schema_version=1)] + [d.pop(k) for k in V2_FIELDS])
+    edit("version_1_with_scenarios.yaml", "import.unknown_field", lambda d: d.update(schema_version=1),
+         field="self_ratings")
     edit("no_schema_version.yaml", "import.missing_schema_version", lambda d: d.pop("schema_version"))
     edit("extra_field.json", "import.unknown_field", lambda d: d.update(colour="blue"), fmt=_json,
          field="colour")
@@ -126,6 +137,36 @@ def main() -> None:
          lambda d: d["role_targets"].update(commander={"additional": 0}), field="role_targets.commander.additional")
     edit("note_too_long.yaml", "import.too_long", lambda d: d["roles"]["triage"].update(note="x" * 501),
          field="roles.triage.note", limit=500)
+
+    # --- schema_version 2: workshop ratings, scenarios, actions
+    edit("bad_rating_rule.yaml", "import.bad_choice", lambda d: d.update(rating_rule="average"),
+         field="rating_rule", value="average")
+    edit("self_rating_unknown_person.yaml", "import.ratings_unknown_person",
+         lambda d: d["self_ratings"].update(nobody={}), field="self_ratings.nobody")
+    edit("self_rating_level_5.yaml", "import.bad_level",
+         lambda d: d["self_ratings"]["p1"].update({next(iter(d["self_ratings"]["p1"])): 5}), level="5")
+    edit("scenario_unknown_model.yaml", "import.unknown_model", lambda d: d["scenarios"][0].update(model="Z"),
+         field="scenarios[0].model", model="Z")
+    edit("scenario_missing_role.yaml", "import.missing_roles", lambda d: d["scenarios"][0]["roles"].pop("triage"),
+         field="scenarios[0].roles", roles="triage")
+    edit("scenario_empty_name.yaml", "import.empty_name", lambda d: d["scenarios"][0].update(name=" "),
+         field="scenarios[0].name")
+    edit("scenario_twice.yaml", "import.bad_id", lambda d: d["scenarios"].append(copy.deepcopy(d["scenarios"][0])),
+         field="scenarios[1].id")
+    edit("scenario_same_name.yaml", "import.duplicate_name",
+         lambda d: d["scenarios"].append({**copy.deepcopy(d["scenarios"][0]), "id": "s2"}), field="scenarios[1].name")
+    edit("hire_unknown_role.yaml", "import.unknown_role",
+         lambda d: d["scenarios"][0]["hires"][0]["roles"].append("ninja"), field="scenarios[0].hires[0].roles[1]")
+    edit("hire_without_name.yaml", "import.missing_field", lambda d: d["scenarios"][0]["hires"][0].pop("name"),
+         field="scenarios[0].hires[0].name")
+    edit("action_bad_date.yaml", "import.bad_date", lambda d: d["actions"]["hire:forensics"].update(due="2027-02-30"),
+         field="actions.hire:forensics.due")
+    edit("action_bad_status.yaml", "import.bad_choice",
+         lambda d: d["actions"]["hire:forensics"].update(status="someday"), field="actions.hire:forensics.status")
+    edit("action_bad_kind.yaml", "import.bad_choice",
+         lambda d: d["actions"]["hire:forensics"].update(kind="pray"), field="actions.hire:forensics.kind")
+    edit("action_bad_key.yaml", "import.bad_id",
+         lambda d: d["actions"].update({"<script>": {}}), field="actions.<script> (key)")
 
     # --- people
     edit("duplicate_person_name.yaml", "import.duplicate_person_name",

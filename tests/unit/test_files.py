@@ -43,7 +43,7 @@ def test_yaml_round_trip(model):
     assert import_file("x.yaml", data) == a and import_file("X.YML", data) == a
     text = data.decode("utf-8")
     assert text.startswith("# CSIRT Self-Check")
-    assert "schema_version: 1\n" in text
+    assert "schema_version: 2\n" in text
     assert a.organisation in text  # Japanese as text, not \u escapes
     assert export_yaml(import_yaml(data)) == data  # canonical: the same bytes again
 

@@ -11,7 +11,7 @@ import yaml
 
 from assessment.errors import Conflict, ImportProblem, StoreUnavailable
 from assessment.messages import MESSAGES, message, msg
-from csirt_data.i18n import UI_TEXT
+from csirt_data.i18n import ui_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "assessment" / f for f in ("errors.py", "serialise.py", "files.py", "workbook.py", "report.py",
@@ -40,8 +40,7 @@ def test_every_key_is_used():
 
 
 def test_keys_do_not_clash_with_the_ui_texts():
-    ui = yaml.safe_load(UI_TEXT.read_text(encoding="utf-8"))
-    assert not set(RAW) & set(ui)
+    assert not set(RAW) & set(ui_strings())
 
 
 @pytest.mark.parametrize("key", sorted(RAW))

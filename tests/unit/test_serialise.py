@@ -42,7 +42,7 @@ def test_from_document_does_not_change_its_input():
 def test_an_empty_assessment_round_trips():
     a = new_assessment()
     assert from_document(to_document(a)) == a
-    assert to_document(a)["schema_version"] == SCHEMA_VERSION == 1
+    assert to_document(a)["schema_version"] == SCHEMA_VERSION == 2
 
 
 def test_minimal_document_gets_defaults():
