@@ -14,29 +14,43 @@ apply_url()
 persistence.open_from_url()
 persistence.autosave()  # what this run's callbacks changed is saved before the page shows it
 
-PAGES = [  # (file, url path, title key, icon)
-    ("app_pages/start.py", "start", "page.start", ":material/flag:"),
-    ("app_pages/model.py", "model", "page.model", ":material/apartment:"),
-    ("app_pages/roles.py", "roles", "page.roles", ":material/extension:"),
-    ("app_pages/people.py", "people", "page.people", ":material/groups:"),
-    ("app_pages/skills.py", "skills", "page.skills", ":material/edit_note:"),
-    ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
-    ("app_pages/history.py", "history", "page.history", ":material/history:"),
-    ("app_pages/files.py", "files", "page.files", ":material/folder_open:"),
-    ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
-]
-pages = [st.Page(f, url_path=u, title=tr(t), icon=i) for f, u, t, i in PAGES]
+SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
+    "nav.walkthrough": [
+        ("app_pages/start.py", "start", "page.start", ":material/flag:"),
+        ("app_pages/model.py", "model", "page.model", ":material/apartment:"),
+        ("app_pages/roles.py", "roles", "page.roles", ":material/extension:"),
+        ("app_pages/people.py", "people", "page.people", ":material/groups:"),
+        ("app_pages/skills.py", "skills", "page.skills", ":material/edit_note:"),
+        ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
+    ],
+    "nav.plan": [
+        # staffing
+        # scenarios
+        # actions
+        # postings
+        # executive
+    ],
+    "nav.work": [
+        ("app_pages/history.py", "history", "page.history", ":material/history:"),
+        ("app_pages/files.py", "files", "page.files", ":material/folder_open:"),
+    ],
+    "nav.reference": [
+        ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
+    ],
+}
+PAGES = [p for section in SECTIONS.values() for p in section]
+pages = {u: st.Page(f, url_path=u, title=tr(t), icon=i) for f, u, t, i in PAGES}
 
 
 def root():
     # Streamlit serves the default page at "/" and not at its own path; so "/" leads to /start,
     # and /start is a link that works like every other page's.
-    st.switch_page(pages[0], query_params=dict(st.query_params))
+    st.switch_page(pages["start"], query_params=dict(st.query_params))
 
 
 home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visibility="hidden")
-nav = st.navigation({tr("nav.walkthrough"): pages[:6], tr("nav.work"): pages[6:8], tr("nav.reference"): pages[8:],
-                     "": [home]})
+nav = st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
+                     for title, section in SECTIONS.items() if section} | {"": [home]})
 sidebar.render()
 show_url_error()
 persistence.status()

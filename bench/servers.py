@@ -32,12 +32,10 @@ def healthy(url: str) -> bool:
 
 
 def app_pages() -> list[str]:
-    """The url paths of app.py's PAGES table, read from its source (pages come and go)."""
-    import ast
-    for node in ast.walk(ast.parse((REPO / "app.py").read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            return [ast.literal_eval(row)[1] for row in node.value.elts]
-    return ["start", "model", "roles", "people", "skills", "results", "reference"]
+    """The url paths of app.py's pages, in the sidebar's order (pages come and go)."""
+    sys.path.insert(0, str(REPO))
+    from tests.app_pages_table import app_page_rows
+    return [path for _file, path, _title, _icon in app_page_rows()]
 
 
 def entry_script(workdir: Path) -> Path:

@@ -3,8 +3,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app_pages_table import app_page_rows
+
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["start", "model", "roles", "people", "skills", "results", "history", "files", "reference"]
+PAGES = [path for _file, path, _title, _icon in app_page_rows()]
 
 
 def app(*, demo: str | None = None, lang: str | None = None, page: str = "start") -> AppTest:

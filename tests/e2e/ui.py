@@ -13,19 +13,11 @@ from typing import Callable
 from playwright.sync_api import Locator, Page, expect
 
 from csirt_data.i18n import translate
+from tests.app_pages_table import app_page_rows, page_h1_key
 from tests.e2e.conftest import plotly_traces, wait_for_app
 
-PAGES = [  # in the sidebar's order: (url path, title key of the nav link, title key of the page's h1)
-    ("start", "page.start", "start.title"),
-    ("model", "page.model", "model.title"),
-    ("roles", "page.roles", "roles.title"),
-    ("people", "page.people", "people.title"),
-    ("skills", "page.skills", "skills.title"),
-    ("results", "page.results", "results.title"),
-    ("history", "page.history", "history.title"),
-    ("files", "page.files", "files.title"),
-    ("reference", "page.reference", "ref.title"),
-]
+# In the sidebar's order: (url path, title key of the nav link, title key of the page's h1).
+PAGES = [(path, title, page_h1_key(path)) for _file, path, title, _icon in app_page_rows()]
 
 # The roles each model outsources (付録1), as the brief and the document state them.
 OUTSOURCED = {

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = [p for d in ("app_pages", "components", "assessment") for p in (ROOT / d).rglob("*.py")] + [ROOT / "app.py"]
 STATIC = re.compile(r"""\btr\(\s*["']([a-z_.0-9]+)["']\s*[,)]""")
 ERRORS = re.compile(r"""EditError\(\s*["']([a-z_.0-9]+)["']""")
-PAGE_TITLES = re.compile(r'''"(page\.[a-z_]+)"''')
+PAGE_TITLES = re.compile(r'''"((?:page|nav)\.[a-z_]+)"''')
 
 
 def _used_keys() -> set[str]:
