@@ -167,3 +167,27 @@ def materialise(a: Assessment, scenario_id: str, cat: Catalogue | None = None) -
 
 def is_planned_hire(person_id: str) -> bool:
     return person_id.startswith(HIRE_PREFIX)
+
+
+def free_name(a: Assessment, numbered, first: str | None = None) -> str:
+    """A scenario name not yet taken: `first` if given and free, else numbered(n) for the smallest
+    n ≥ 1 (≥ 2 after `first`) that is free. For 「シナリオ1」… and 「モデルBへ移行 (2)」."""
+    taken = {s.name for s in a.scenarios}
+    if first is not None and first not in taken:
+        return first
+    n = 1 if first is None else 2
+    while numbered(n) in taken:
+        n += 1
+    return numbered(n)
+
+
+def add_model_scenario(a: Assessment, name: str, model_id: str, variant: str | None = None,
+                       cat: Catalogue | None = None) -> tuple[Scenario, list[str]]:
+    """A new scenario from the current state with `model_id` applied (its 付録1 defaults; statuses
+    the user set by hand in the assessment are kept, as on the Model page, and returned). Nothing
+    is added when the name or the model is refused."""
+    cat = cat or load_catalogue()
+    if model_id not in {m.id for m in cat.models}:
+        raise EditError("error.unknown_model", model=model_id)
+    sc = add_scenario(a, name)
+    return sc, set_scenario_model(a, sc.id, model_id, variant, cat=cat)
