@@ -1,10 +1,14 @@
-"""Skills: rate each person once per skill of the roles they hold (0–4 against the targets)."""
+"""Skills: rate each person once per skill of the roles they hold (0–4 against the targets), as the
+lead and as the person themselves; a stated rule picks the value scores use."""
 import streamlit as st
 
+from assessment import edit
+from assessment.model import RATERS, RATING_RULES
 from components.i18n import tr
-from components.rating_grid import rating_grid
+from components.rater_compare import rater_differences, rule_name, rule_statement
+from components.rating_grid import rater_name, rating_grid, rating_progress
 from components.targets_view import targets
-from components.state import assessment, catalogue, show_edit_error
+from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
 cat, a = catalogue(), assessment()
 st.title(tr("skills.title"))
@@ -26,5 +30,23 @@ if chosen not in ids:
 person = st.selectbox(tr("skills.person"), ids, index=ids.index(chosen),
                       format_func=lambda pid: a.person(pid).name, key="skills_person_pick")
 st.session_state["skills_person"] = person  # kept when the page is left and revisited
-rating_grid(cat, a, person)
+
+# Which rater the grid edits: a choice of this browser session, not part of the work.
+left, right = st.columns([2, 3])
+rater = st.session_state.get("skills_rater", "lead")
+rater = left.segmented_control(tr("workshop.rater_label"), RATERS, default=rater, required=True,
+                               format_func=rater_name, help=tr("workshop.rater_help"), key="skills_rater_pick")
+st.session_state["skills_rater"] = rater = rater if rater in RATERS else "lead"
+
+# Which value scores use: part of the work, changed only through edit.set_rating_rule.
+rule_key = wkey("rating_rule")
+right.radio(tr("workshop.rule_label"), RATING_RULES, index=RATING_RULES.index(a.rating_rule), horizontal=True,
+            format_func=rule_name, key=rule_key, help=tr("workshop.rule_scope"),
+            on_change=lambda: run_edit(edit.set_rating_rule, st.session_state[rule_key]))
+right.caption(rule_statement(a.rating_rule))
+
+rating_progress(cat, a, person, rater)
+rating_grid(cat, a, person, rater)
+with st.expander(tr("workshop.compare_heading"), icon=":material/compare_arrows:", expanded=True):
+    rater_differences(cat, a, person)
 st.page_link("app_pages/results.py", label=tr("skills.next"), icon=":material/arrow_forward:")
