@@ -27,7 +27,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from .edit import EditError, set_ratings
 from .errors import ImportProblem
-from .model import Assessment
+from .model import RATERS, Assessment
 from .scoring import skills_to_rate
 from .serialise import SCHEMA_VERSION, from_document, show, to_document
 
@@ -236,7 +236,8 @@ def import_json(data: bytes, cat: Catalogue | None = None) -> Assessment:
 
 # --- ratings CSV --------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("person", "skill_id", "skill", "level")
+# `rater` came with workshop ratings (lead / self); a file without it holds the lead's ratings.
+CSV_COLUMNS = ("person", "skill_id", "skill", "level", "rater")
 _REQUIRED = ("person", "skill_id", "level")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -252,22 +253,24 @@ def unescape_cell(text: str) -> str:
 
 
 def export_ratings_csv(a: Assessment, cat: Catalogue | None = None) -> bytes:
-    """One row per person × skill: every skill of the person's in-house roles (level empty when not
-    rated yet), then any other skill they have a rating for. UTF-8 with BOM, for Excel."""
+    """Per person, the lead's rows then the self-rating rows (column `rater`: lead / self), each one
+    row per skill: every skill of the person's in-house roles (level empty when not rated yet), then
+    any other skill that rater has rated. UTF-8 with BOM, for Excel."""
     cat = cat or load_catalogue()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for person in a.people:
-        mine = a.ratings.get(person.id, {})
         needed = [skill for skill, _kind, _roles in skills_to_rate(a, person.id, cat)]
-        others = [k for k in cat.skills if k in mine and k not in needed]
-        others += [k for k in mine if k not in cat.skills and k not in needed]
-        for skill_id in needed + others:
-            text = cat.skills[skill_id].ja if skill_id in cat.skills else ""
-            level = mine.get(skill_id)
-            writer.writerow([escape_cell(person.name), skill_id, escape_cell(text),
-                             "" if level is None else level])
+        for rater in RATERS:
+            mine = a.rater_ratings(rater).get(person.id, {})
+            others = [k for k in cat.skills if k in mine and k not in needed]
+            others += [k for k in mine if k not in cat.skills and k not in needed]
+            for skill_id in needed + others:
+                text = cat.skills[skill_id].ja if skill_id in cat.skills else ""
+                level = mine.get(skill_id)
+                writer.writerow([escape_cell(person.name), skill_id, escape_cell(text),
+                                 "" if level is None else level, rater])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -291,16 +294,17 @@ def _level(cell: str) -> int | None | str:
 
 
 def read_ratings_csv(current: Assessment, data: bytes,
-                     cat: Catalogue | None = None) -> dict[str, dict[str, int | None]]:
-    """The ratings a CSV sets, person id -> skill id -> level (None clears), all checked."""
+                     cat: Catalogue | None = None) -> dict[str, dict[str, dict[str, int | None]]]:
+    """The ratings a CSV sets, rater -> person id -> skill id -> level (None clears), all checked.
+    A row without a rater (or a file without the column) is the lead's."""
     cat = cat or load_catalogue()
     _check_size(data)
     text = _decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     by_name = {p.name: p.id for p in current.people}
     header: dict[str, int] | None = None
-    seen: dict[tuple[str, str], int] = {}
-    out: dict[str, dict[str, int | None]] = {}
+    seen: dict[tuple[str, str, str], int] = {}
+    out: dict[str, dict[str, dict[str, int | None]]] = {}
     line = 0  # the last line read, so a row that cannot be read starts at line + 1
     try:
         for row in reader:
@@ -314,6 +318,10 @@ def read_ratings_csv(current: Assessment, data: bytes,
             name = " ".join(unescape_cell(cells["person"].strip()).split())
             if name not in by_name:
                 raise ImportProblem("import.csv_unknown_person", line=start, name=show(name))
+            raw_rater = cells.get("rater", "")
+            rater = unicodedata.normalize("NFKC", raw_rater).strip().lower() or "lead"
+            if rater not in RATERS:
+                raise ImportProblem("import.csv_unknown_rater", line=start, value=show(raw_rater.strip()))
             skill_id = cells["skill_id"].strip()
             if skill_id not in cat.skills:
                 raise ImportProblem("import.csv_unknown_skill", line=start, skill=show(skill_id))
@@ -321,10 +329,10 @@ def read_ratings_csv(current: Assessment, data: bytes,
             if isinstance(level, str):
                 raise ImportProblem("import.csv_bad_level", line=start, value=show(level))
             pid = by_name[name]
-            if (pid, skill_id) in seen:
-                raise ImportProblem("import.csv_duplicate_row", line=start, first_line=seen[pid, skill_id])
-            seen[pid, skill_id] = start
-            out.setdefault(pid, {})[skill_id] = level
+            if (pid, rater, skill_id) in seen:
+                raise ImportProblem("import.csv_duplicate_row", line=start, first_line=seen[pid, rater, skill_id])
+            seen[pid, rater, skill_id] = start
+            out.setdefault(rater, {}).setdefault(pid, {})[skill_id] = level
     except csv.Error:
         raise ImportProblem("import.csv_syntax", line=line + 1) from None
     if header is None or not seen:
@@ -343,13 +351,18 @@ def _header(row: list[str]) -> dict[str, int]:
 
 def import_ratings_csv(current: Assessment, data: bytes, cat: Catalogue | None = None) -> Assessment:
     """A copy of `current` with the CSV's ratings applied (an empty level clears a rating); rows
-    name people by their name and skills by id. `current` itself is never changed."""
+    name people by their name, skills by id and the rater by `lead` / `self` (empty or no column:
+    lead). `current` itself is never changed."""
     cat = cat or load_catalogue()
-    levels = read_ratings_csv(current, data, cat)
+    by_rater = read_ratings_csv(current, data, cat)
     new = copy.deepcopy(current)
     try:
-        for pid, mine in levels.items():
-            set_ratings(new, pid, mine, cat=cat)
+        for rater, levels in by_rater.items():
+            for pid, mine in levels.items():
+                now = new.rater_ratings(rater).get(pid, {})
+                changes = {k: v for k, v in mine.items() if now.get(k) != v}
+                if changes:  # rows that change nothing (e.g. empty self-rating rows) leave no trace
+                    set_ratings(new, pid, changes, cat=cat, rater=rater)
     except EditError as exc:  # already checked above; kept so no EditError escapes an import
         raise ImportProblem(exc.key, **exc.args_) from None
     return new

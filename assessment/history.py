@@ -11,7 +11,7 @@ from typing import Iterable
 
 from csirt_data import Catalogue, load_catalogue
 
-from .model import Assessment
+from .model import RATERS, Assessment
 from .scoring import score_functions, score_roles, summarise
 
 
@@ -81,6 +81,7 @@ class RatingChange:
     skill: str
     before: int | None  # None: not rated
     after: int | None
+    rater: str = "lead"  # whose rating changed: "lead" (Assessment.ratings) or "self" (self_ratings)
 
 
 @dataclass(frozen=True)
@@ -92,18 +93,20 @@ class Comparison:
     people_removed: tuple[PersonRef, ...]
     people_renamed: tuple[Renamed, ...]
     people_roles: tuple[PersonRolesChange, ...]
-    rating_changes: tuple[RatingChange, ...]  # people present in both, in the order of `after`
+    # people present in both, in the order of `after`; per person the lead's changes, then the self-ratings'
+    rating_changes: tuple[RatingChange, ...]
     # role id -> (coverage before, coverage after): for a radar overlay; None where not scored.
     role_coverage: dict[str, tuple[float | None, float | None]]
     function_coverage: dict[str, tuple[float | None, float | None]]
     # headline figures before and after
     summary: tuple[TrendPoint, TrendPoint]
+    rule: tuple[str, str] = ("lead", "lead")  # the rule choosing the rating scores use, before and after
 
     @property
     def unchanged(self) -> bool:
         return not (self.model[0] != self.model[1] or self.variant[0] != self.variant[1] or self.role_changes
                     or self.people_added or self.people_removed or self.people_renamed or self.people_roles
-                    or self.rating_changes)
+                    or self.rating_changes or self.rule[0] != self.rule[1])
 
 
 def compare(before: Assessment, after: Assessment, cat: Catalogue | None = None) -> Comparison:
@@ -129,10 +132,11 @@ def compare(before: Assessment, after: Assessment, cat: Catalogue | None = None)
     for p in after.people:
         if p.id not in old:
             continue
-        was, now = before.ratings.get(p.id, {}), after.ratings.get(p.id, {})
-        for skill in sorted(set(was) | set(now), key=lambda k: skill_order.get(k, len(skill_order))):
-            if was.get(skill) != now.get(skill):
-                ratings.append(RatingChange(p.id, p.name, skill, was.get(skill), now.get(skill)))
+        for rater in RATERS:
+            was, now = before.rater_ratings(rater).get(p.id, {}), after.rater_ratings(rater).get(p.id, {})
+            for skill in sorted(set(was) | set(now), key=lambda k: skill_order.get(k, len(skill_order))):
+                if was.get(skill) != now.get(skill):
+                    ratings.append(RatingChange(p.id, p.name, skill, was.get(skill), now.get(skill), rater))
     scores_before, scores_after = score_roles(before, cat), score_roles(after, cat)
     funcs_before = score_functions(before, cat, scores_before)
     funcs_after = score_functions(after, cat, scores_after)
@@ -146,6 +150,7 @@ def compare(before: Assessment, after: Assessment, cat: Catalogue | None = None)
         people_renamed=renamed,
         people_roles=tuple(people_roles),
         rating_changes=tuple(ratings),
+        rule=(before.rating_rule, after.rating_rule),
         role_coverage={r: (scores_before[r].total, scores_after[r].total) for r in cat.role_ids},
         function_coverage={f.id: (funcs_before[f.id], funcs_after[f.id]) for f in cat.functions},
         summary=(summary_before, summary_after),

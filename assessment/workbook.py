@@ -1,6 +1,7 @@
 """The Excel workbook (.xlsx) export, formatted for a person to read: one sheet each for the
-summary, roles and statuses, people, the rating grid (skills × people), coverage by function and
-role, and the gaps. Header rows are styled and frozen, columns sized, percentages formatted.
+summary (with the rule choosing the rating scores use), roles and statuses, people, the rating grids
+(skills × people) of the lead and of the self-ratings, coverage by function and role, and the gaps.
+Header rows are styled and frozen, columns sized, percentages formatted.
 
 Text a person typed is always stored as text, never as a formula: a name starting with = + - @ is
 written as a string cell with Excel's quote prefix (shown as typed, never evaluated). Characters
@@ -80,6 +81,51 @@ def _table(ws, top: int, headers: list[str], rows: list[list], widths: list[int]
     return top + 1 + len(rows)
 
 
+def _rule_name(rule: str, lang: str) -> str:
+    return {"lead": msg("workshop.rule.lead", lang), "self": msg("workshop.rule.self", lang),
+            "lower": msg("workshop.rule.lower", lang), "higher": msg("workshop.rule.higher", lang)}[rule]
+
+
+def _rule_statement(rule: str, lang: str) -> str:
+    return {"lead": msg("workshop.rule_statement.lead", lang), "self": msg("workshop.rule_statement.self", lang),
+            "lower": msg("workshop.rule_statement.lower", lang),
+            "higher": msg("workshop.rule_statement.higher", lang)}[rule]
+
+
+def _rating_sheet(wb: Workbook, title: str, a: Assessment, store: dict[str, dict[str, int]], lang: str,
+                  cat: Catalogue) -> None:
+    """One rater's ratings: a row per skill any person needs or that rater has rated, a column per person."""
+    ws = wb.create_sheet(title)
+    role_name = lambda r: cat.role(r).name.get(lang)  # noqa: E731
+    wanted: dict[str, set[str]] = {}
+    for p in a.people:
+        for skill, _kind, roles in skills_to_rate(a, p.id, cat):
+            wanted.setdefault(skill, set()).update(roles)
+        for skill in store.get(p.id, {}):
+            wanted.setdefault(skill, set())
+    skills = [k for k in cat.skills if k in wanted]
+    headers = [msg("export.skill_id", lang), msg("report.skill", lang), msg("report.roles_needing", lang)]
+    headers += [p.name for p in a.people]
+    rows = []
+    for k in skills:
+        roles = ", ".join(role_name(r) for r in cat.role_ids if r in wanted[k])
+        rows.append([k, cat.skills[k].get(lang), roles] + [store.get(p.id, {}).get(k) for p in a.people])
+    _table(ws, 1, headers, rows, [26, 60, 30] + [12] * len(a.people))
+    for col, p in enumerate(a.people, start=4):  # names are user text in the header row too
+        cell = ws.cell(row=1, column=col, value=_clean(p.name))
+        if p.name.startswith(_FORMULA_START):
+            cell.data_type, cell.quotePrefix = "s", True
+    ws.freeze_panes = "D2"
+    if a.people and rows:
+        last = f"{get_column_letter(3 + len(a.people))}{1 + len(rows)}"
+        ws.conditional_formatting.add(f"D2:{last}", ColorScaleRule(
+            start_type="num", start_value=0, start_color="F8696B", mid_type="num", mid_value=2,
+            mid_color="FFEB84", end_type="num", end_value=4, end_color="63BE7B"))
+        for r in range(2, 2 + len(rows)):
+            for c in range(4, 4 + len(a.people)):
+                ws.cell(row=r, column=c).alignment = Alignment(horizontal="center", vertical="top")
+
+
 def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> bytes:
     scores = score_roles(a, cat)
     summary = summarise(a, cat, scores)
@@ -110,6 +156,8 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
         (msg("report.headcount", lang), summary.headcount, ""),
         (msg("report.minimum", lang), summary.minimum_headcount, ""),
         (msg("report.rated", lang), f"{summary.rated}/{summary.to_rate}", ""),
+        (msg("report.rating_rule", lang), f"{_rule_name(a.rating_rule, lang)}：{_rule_statement(a.rating_rule, lang)}"
+         if lang == "ja" else f"{_rule_name(a.rating_rule, lang)}: {_rule_statement(a.rating_rule, lang)}", ""),
     ]
     if a.sample:
         facts.insert(0, (msg("report.sample", lang), "✓", ""))
@@ -151,35 +199,9 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
                    msg("report.rated", lang), msg("report.across_groups", lang)],
            rows, [24, 10, 60, 12, 16], user_cols=(1,))
 
-    # Rating grid: skills down, people across
-    ws = wb.create_sheet(msg("export.sheet.ratings", lang))
-    wanted: dict[str, set[str]] = {}
-    for p in a.people:
-        for skill, _kind, roles in skills_to_rate(a, p.id, cat):
-            wanted.setdefault(skill, set()).update(roles)
-        for skill in a.ratings.get(p.id, {}):
-            wanted.setdefault(skill, set())
-    skills = [k for k in cat.skills if k in wanted]
-    headers = [msg("export.skill_id", lang), msg("report.skill", lang), msg("report.roles_needing", lang)]
-    headers += [p.name for p in a.people]
-    rows = []
-    for k in skills:
-        roles = ", ".join(role_name(r) for r in cat.role_ids if r in wanted[k])
-        rows.append([k, cat.skills[k].get(lang), roles] + [a.ratings.get(p.id, {}).get(k) for p in a.people])
-    _table(ws, 1, headers, rows, [26, 60, 30] + [12] * len(a.people))
-    for col, p in enumerate(a.people, start=4):  # names are user text in the header row too
-        cell = ws.cell(row=1, column=col, value=_clean(p.name))
-        if p.name.startswith(_FORMULA_START):
-            cell.data_type, cell.quotePrefix = "s", True
-    ws.freeze_panes = "D2"
-    if a.people and rows:
-        last = f"{get_column_letter(3 + len(a.people))}{1 + len(rows)}"
-        ws.conditional_formatting.add(f"D2:{last}", ColorScaleRule(
-            start_type="num", start_value=0, start_color="F8696B", mid_type="num", mid_value=2,
-            mid_color="FFEB84", end_type="num", end_value=4, end_color="63BE7B"))
-        for r in range(2, 2 + len(rows)):
-            for c in range(4, 4 + len(a.people)):
-                ws.cell(row=r, column=c).alignment = Alignment(horizontal="center", vertical="top")
+    # Rating grids, skills down and people across: the lead's, then the self-ratings
+    _rating_sheet(wb, msg("export.sheet.ratings", lang), a, a.ratings, lang, cat)
+    _rating_sheet(wb, msg("export.sheet.self_ratings", lang), a, a.self_ratings, lang, cat)
 
     # Coverage by function and by role
     ws = wb.create_sheet(msg("export.sheet.coverage", lang))

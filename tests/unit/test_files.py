@@ -74,8 +74,8 @@ def test_ratings_csv_applies_changes_to_a_copy():
     before = copy.deepcopy(a)
     person = a.people[0]
     rows = list(csv.reader(io.StringIO(export_ratings_csv(a).decode("utf-8-sig"))))
-    assert rows[0] == ["person", "skill_id", "skill", "level"]
-    mine = [r for r in rows[1:] if r[0] == person.name]
+    assert rows[0] == ["person", "skill_id", "skill", "level", "rater"]
+    mine = [r for r in rows[1:] if r[0] == person.name and r[4] == "lead"]
     mine[0][3] = "0" if mine[0][3] != "0" else "1"
     mine[1][3] = ""  # clears the rating
     out = io.StringIO()
@@ -97,7 +97,9 @@ def test_csv_lists_unrated_skills_and_dormant_ratings():
     rows = list(csv.reader(io.StringIO(export_ratings_csv(a).decode("utf-8-sig"))))
     newcomer = [r for r in rows if r[0] == "新人"]
     assert newcomer and all(r[3] == "" for r in newcomer)
-    assert [r for r in rows if r[0] == a.people[0].name and r[1] == "communicate_accurately"][0][3] == "2"
+    assert {r[4] for r in newcomer} == {"lead", "self"}  # a blank row per rater to fill in
+    assert [r for r in rows if r[0] == a.people[0].name and r[1] == "communicate_accurately"
+            and r[4] == "lead"][0][3] == "2"
     assert import_ratings_csv(a, export_ratings_csv(a)) == a
     assert p.id in a.ratings
 
@@ -224,7 +226,7 @@ def _workbook(a, lang="ja"):
 def test_workbook_sheets_and_content(model):
     a = demo_assessment(model)
     wb = _workbook(a)
-    assert wb.sheetnames == ["概要", "役割", "要員", "スキル評価", "充足度", "ギャップ"]
+    assert wb.sheetnames == ["概要", "役割", "要員", "スキル評価", "自己評価", "充足度", "ギャップ"]
     summary = wb["概要"]
     values = {summary.cell(r, 1).value: summary.cell(r, 2) for r in range(4, 20)}
     assert values["組織"].value == a.organisation
@@ -252,7 +254,7 @@ def test_workbook_sheets_and_content(model):
 
 def test_workbook_in_english():
     wb = _workbook(demo_assessment("B"), "en")
-    assert wb.sheetnames == ["Summary", "Roles", "People", "Ratings", "Coverage", "Gaps"]
+    assert wb.sheetnames == ["Summary", "Roles", "People", "Ratings", "Self-ratings", "Coverage", "Gaps"]
     assert wb["Roles"]["C1"].value == "Carried by"
     assert "Investigator" in [c.value for c in wb["Gaps"]["B"]]
 
