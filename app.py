@@ -24,11 +24,11 @@ SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
         ("app_pages/results.py", "results", "page.results", ":material/monitoring:"),
     ],
     "nav.plan": [
-        # staffing
+        ("app_pages/staffing.py", "staffing", "page.staffing", ":material/badge:"),
         # scenarios
-        # actions
+        ("app_pages/actions.py", "actions", "page.actions", ":material/checklist:"),
         # postings
-        # executive
+        ("app_pages/executive.py", "executive", "page.executive", ":material/insights:"),
     ],
     "nav.work": [
         ("app_pages/history.py", "history", "page.history", ":material/history:"),
