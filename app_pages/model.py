@@ -4,7 +4,7 @@ import streamlit as st
 from assessment.edit import apply_model
 from components.i18n import join, lang, tr
 from components.model_view import appendix_table, model_card
-from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
+from components.state import assessment, bound, catalogue, run_edit, show_edit_error
 
 cat, a = catalogue(), assessment()
 L = lang()
@@ -34,10 +34,10 @@ for i, m in enumerate(cat.models):
         st.button(tr("model.choose", model=m.name.get(L)), key=f"choose_{m.id}", on_click=choose, args=(m.id,),
                   type="primary" if a.model == m.id else "secondary", disabled=a.model == m.id)
         if m.variants and a.model == m.id:
-            ids, k = [v.id for v in m.variants], wkey("variant")
+            ids = [v.id for v in m.variants]
+            k = bound("variant", a.variant if a.variant in ids else ids[0])
             names = {v.id: v.name.get(L) for v in m.variants}
-            st.radio(tr("model.variant_question"), ids, index=ids.index(a.variant) if a.variant in ids else 0,
-                     format_func=names.get, key=k,
+            st.radio(tr("model.variant_question"), ids, format_func=names.get, key=k,
                      on_change=lambda mid, key: run_edit(apply_model, mid, st.session_state[key]), args=(m.id, k))
 
 for e in cat.models_file.out_of_scope:

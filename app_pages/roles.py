@@ -4,7 +4,7 @@ import streamlit as st
 from assessment.edit import differs_from_model, model_defaults, set_role_note, set_role_status
 from components.i18n import lang, tr
 from components.labels import status_badge, status_label, status_options
-from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
+from components.state import assessment, bound, catalogue, run_edit, show_edit_error
 
 cat, a = catalogue(), assessment()
 L = lang()
@@ -44,13 +44,13 @@ for f in cat.functions:
                     for n in r.notes:
                         st.caption(n.get(L))
             with c2:
-                k = wkey(f"status_{r.id}")
-                st.selectbox(tr("roles.status"), options, index=options.index(state.status), key=k,
+                k = bound(f"status_{r.id}", state.status)
+                st.selectbox(tr("roles.status"), options, key=k,
                              format_func=status_label, label_visibility="collapsed",
                              on_change=on_status, args=(r.id, k))
             with c3:
-                k = wkey(f"note_{r.id}")
-                st.text_input(tr("roles.note"), value=state.note, key=k, max_chars=500,
+                k = bound(f"note_{r.id}", state.note)
+                st.text_input(tr("roles.note"), key=k, max_chars=500,
                               placeholder=tr("roles.note_placeholder"), label_visibility="collapsed",
                               on_change=on_note, args=(r.id, k))
 st.page_link("app_pages/people.py", label=tr("roles.next"), icon=":material/arrow_forward:")

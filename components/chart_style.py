@@ -9,16 +9,31 @@ PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sele
                "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+def layout(title: str, height: int = 520, **more) -> dict:
+    """The shared layout as a plain dict; `more` adds or replaces top-level parts (a `margin` given
+    is merged into the default one)."""
+    out = {
+        "title": {"text": title, "font": {"size": 20}},
+        "font": {"family": FONT, "size": 15, "color": "#111"},
+        "height": height, "margin": {"l": 60, "r": 60, "t": 70, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0.5, "xanchor": "center"},
+        "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT, "size": 14}},
+    }
+    if "margin" in more:
+        out["margin"] = out["margin"] | more.pop("margin")
+    return out | more
+
+
+def figure(data: list, title: str, height: int = 520, **more) -> go.Figure:
+    """A figure built in one go: plotly validates the whole figure once, where a chain of
+    update_layout calls validates it again on each (3–4× slower to build; figures are rebuilt after
+    every change of the work)."""
+    return go.Figure(data, layout=layout(title, height, **more))
+
+
 def base_layout(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": 20}},
-        font={"family": FONT, "size": 15, "color": "#111"},
-        height=height, margin={"l": 60, "r": 60, "t": 70, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0.5, "xanchor": "center"},
-        paper_bgcolor="white", plot_bgcolor="white",
-        hoverlabel={"font": {"family": FONT, "size": 14}},
-    )
-    return fig
+    return fig.update_layout(layout(title, height))
 
 
 def short(text: str, n: int = 14) -> str:

@@ -1,21 +1,26 @@
 """Editable tables (st.data_editor) as views of the Assessment.
 
 st.data_editor loses or repeats edits when its output is fed back as its input. Here the input is
-always built from the Assessment, the editor's key carries the assessment version, and its edits
-(the delta in session state) are applied once, through assessment.edit: the version moves on, the
-key changes, and the next editor starts clean from the Assessment."""
+always built from the Assessment, the editor's key carries a digest of the table it shows, and its
+edits (the delta in session state) are applied once, through assessment.edit: the table changes,
+so does the key, and the next editor starts clean from the Assessment. A change elsewhere that
+leaves this table as it was keeps the editor (the browser redraws a kept widget much faster)."""
 from __future__ import annotations
 
 from typing import Callable
+
+import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
 
 from assessment.model import Assessment
 
-from .state import run_edits, wkey
+from .state import assessment, run_edits
 
 _ROWS = "_editor_rows"  # editor key -> row ids of the table it showed
+_SPENT = "_editor_spent"  # editor key -> the delta last applied from it
 
 Apply = Callable[[Assessment, dict], None]
 
@@ -24,11 +29,19 @@ def has_edits(delta) -> bool:
     return isinstance(delta, dict) and any(delta.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
 
 
-def _apply(key: str, apply: Apply) -> None:
+def _pending(key: str) -> bool:
+    """The editor holds edits not applied yet. A delta stays in the editor's state while its key
+    stays (an edit that changed nothing keeps the table, so the key): it must not apply twice."""
     delta = st.session_state.get(key)
-    rows = st.session_state.get(_ROWS, {}).get(key)
-    if rows is None or not has_edits(delta):
+    return (has_edits(delta) and key in st.session_state.get(_ROWS, {})
+            and json.dumps(delta, sort_keys=True, default=str) != st.session_state.get(_SPENT, {}).get(key))
+
+
+def _apply(key: str, apply: Apply) -> None:
+    if not _pending(key):
         return
+    delta, rows = st.session_state[key], st.session_state[_ROWS][key]
+    st.session_state.setdefault(_SPENT, {})[key] = json.dumps(delta, sort_keys=True, default=str)
     # Row positions in the delta refer to the table as shown; translate them to ids.
     named = {
         "edited": {rows[int(i)]: v for i, v in delta.get("edited_rows", {}).items() if int(i) < len(rows)},
@@ -36,19 +49,26 @@ def _apply(key: str, apply: Apply) -> None:
         "deleted": [rows[int(i)] for i in delta.get("deleted_rows", []) if int(i) < len(rows)],
     }
     run_edits(lambda a: apply(a, named))
-    st.session_state[_ROWS].pop(key, None)  # this key's edits are spent
 
 
 def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, **kwargs) -> None:
     """Shows `df` (one row per id in `row_ids`) for editing; `apply(a, named_delta)` makes the
     change, where named_delta has 'edited' {row id: {column: value}}, 'added' and 'deleted'."""
-    key = wkey(name)
+    key = f"{name}@{assessment().id}.{_digest(df, row_ids)}.{st.session_state.get('_nonce', 0)}"
     registry = st.session_state.setdefault(_ROWS, {})
+    spent = st.session_state.setdefault(_SPENT, {})
     for old in [k for k in registry if k.startswith(name + "@") and k != key]:
-        del registry[old]
+        registry.pop(old, None)
+        spent.pop(old, None)
     registry[key] = list(row_ids)
     st.data_editor(df, key=key, on_change=_apply, args=(key, apply), **kwargs)
     # Edits that reached session state without the callback (a test seeding them) are applied too.
-    if has_edits(st.session_state.get(key)) and key in st.session_state.get(_ROWS, {}):
+    if _pending(key):
         _apply(key, apply)
         st.rerun()
+
+
+def _digest(df: pd.DataFrame, row_ids: list[str]) -> str:
+    # What the editor shows: its rows, columns and values (a refused edit bumps the nonce instead).
+    text = json.dumps([row_ids, list(map(str, df.columns)), df.astype(str).values.tolist()], ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

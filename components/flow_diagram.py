@@ -13,7 +13,7 @@ from assessment.model import Assessment
 from assessment.scoring import RoleScore
 from csirt_data import Catalogue
 
-from .chart_style import base_layout
+from .chart_style import figure, layout
 from .flow_layout import LANES, WIDTH, node_positions
 from .i18n import tr
 from .labels import STATUS_COLOURS, percent
@@ -51,7 +51,7 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
                 scores: dict[str, RoleScore], L: str) -> go.Figure:
     pos = node_positions()
     wrap_at = 28 if L == "ja" else 60
-    fig = go.Figure()
+    data = []
     # Annotations and shapes are collected and set once: Plotly re-validates the whole list on
     # every add_annotation, which made 80 of them cost half a second.
     annotations, shapes = _lanes(cat, L)
@@ -80,7 +80,7 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         mids_text.append(f"{head}<br>{tr('flow.' + d['line'])}<br>{evidence}")
     for (line, state), (xs, ys) in sorted(groups.items()):
         colour, width = EDGE_STYLE[state]
-        fig.add_trace(go.Scatter(
+        data.append(go.Scatter(
             x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=True,
             name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_short')})"),
             line={"color": colour, "width": width, "dash": "solid" if line == "solid" else "dot"},
@@ -88,11 +88,11 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
     for state, (hx, hy, hs) in sorted(heads.items()):
         # Each head is a pair (a point behind it, its tip): angleref "previous" turns the arrow
         # marker along that pair on screen, whatever the axes' scales.
-        fig.add_trace(go.Scatter(x=hx, y=hy, mode="markers", hoverinfo="skip", showlegend=False,
+        data.append(go.Scatter(x=hx, y=hy, mode="markers", hoverinfo="skip", showlegend=False,
                                  marker={"symbol": "arrow", "angleref": "previous", "size": hs,
                                          "color": EDGE_STYLE[state][0]},
                                  meta={"arrowheads": state}, name="arrowheads"))
-    fig.add_trace(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
+    data.append(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
                              marker={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False, name="arrows"))
 
     # Nodes: one trace per status, so that the legend explains shape and colour together.
@@ -102,7 +102,7 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
     for status in ("in_house", "outsourced", "gap", "not_applicable", "party"):
         nodes = by_status.get(status, [])
         symbol, fill, outline = MARKERS[status]
-        fig.add_trace(go.Scatter(
+        data.append(go.Scatter(
             x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers",
             name=_status_legend(cat, a, status, L), text=[cat.node_name(n, L) for n in nodes],
             hovertext=[_node_hover(cat, a, graph, n, scores, L, wrap_at) for n in nodes], hoverinfo="text",
@@ -116,13 +116,13 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
                                 "borderpad": 1, "xref": "x", "yref": "y"})
 
     title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
-    base_layout(fig, title, height=940)
-    fig.update_layout(
+    legend = layout(title)["legend"] | {"y": -0.02}
+    return figure(
+        data, title, 940,
         xaxis={"visible": False, "range": [-1.9, WIDTH + 0.2], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
-        legend={"y": -0.02}, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
+        legend=legend, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
         annotations=annotations, shapes=shapes)
-    return fig
 
 
 def _status_legend(cat: Catalogue, a: Assessment, status: str, L: str) -> str:

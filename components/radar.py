@@ -9,17 +9,19 @@ from assessment.model import Assessment
 from assessment.scoring import PersonScore, RoleScore
 from csirt_data import Catalogue
 
-from .chart_style import TRACE_COLOURS, axis_label, base_layout
+from .chart_style import TRACE_COLOURS, axis_label, figure
 from .i18n import lang, tr
 
 
-def _polar(fig: go.Figure, max_r: float, ticks: list, ticktext: list | None = None) -> go.Figure:
-    fig.update_layout(polar={
+def _polar(max_r: float, ticks: list, ticktext: list | None = None) -> dict:
+    return {
         "radialaxis": {"range": [0, max_r], "tickvals": ticks, "ticktext": ticktext or [str(t) for t in ticks],
                        "tickfont": {"size": 12}, "gridcolor": "#CCC"},
         "angularaxis": {"tickfont": {"size": 14}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
-        "bgcolor": "white"})
-    return fig
+        "bgcolor": "white"}
+
+
+PERCENT_AXIS = (100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
 
 
 def _closed(values: list) -> list:
@@ -36,19 +38,18 @@ def role_coverage_radar(cat: Catalogue, a: Assessment, scores: dict[str, RoleSco
         status = scores[r].status
         labels.append(f"{name} ({tr('status.short.' + status)})" if status != "in_house" else name)
     pct = lambda v: None if v is None else round(v * 100)  # noqa: E731
-    fig = go.Figure()
+    data = []
     for kind in ("prerequisite", "additional"):
         values = [pct(getattr(scores[r], kind)) for r in roles]
-        fig.add_trace(go.Scatterpolar(
+        data.append(go.Scatterpolar(
             r=_closed(values), theta=_closed(labels), name=tr(f"kind.{kind}"), mode="lines+markers",
             line={"color": TRACE_COLOURS[kind], "width": 3}, connectgaps=False,
             fill="toself" if kind == "prerequisite" else None, opacity=0.85,
             hovertemplate="%{theta}<br>%{r}%<extra>" + tr(f"kind.{kind}") + "</extra>"))
-    fig.add_trace(go.Scatterpolar(
+    data.append(go.Scatterpolar(
         r=_closed([100] * len(roles)), theta=_closed(labels), name=tr("chart.target"), mode="lines",
         line={"color": TRACE_COLOURS["target"], "width": 2, "dash": "dash"}, hoverinfo="skip"))
-    return _polar(base_layout(fig, tr("chart.role_radar_title"), 620), 100, [0, 25, 50, 75, 100],
-                  ["0", "25", "50", "75", "100%"])
+    return figure(data, tr("chart.role_radar_title"), 620, polar=_polar(*PERCENT_AXIS))
 
 
 def grouped_radar(names: list[str], values: list[float | None], title: str) -> go.Figure:
@@ -59,33 +60,31 @@ def grouped_radar_overlay(names: list[str], series: dict[str, list[float | None]
     """Coverage (0–1 values, shown as %) of one or more series on the same axes, with the target."""
     names = [axis_label(n, lang()) for n in names]
     colours = [TRACE_COLOURS["prerequisite"], TRACE_COLOURS["additional"], TRACE_COLOURS["other"]]
-    fig = go.Figure()
+    data = []
     for n, (label, values) in enumerate(series.items()):
         pct = [None if v is None else round(v * 100) for v in values]
-        fig.add_trace(go.Scatterpolar(
+        data.append(go.Scatterpolar(
             r=_closed(pct), theta=_closed(names), name=label, mode="lines+markers", fill="toself" if n == 0 else None,
             line={"color": colours[n % len(colours)], "width": 3}, hovertemplate="%{theta}<br>%{r}%<extra></extra>"))
-    fig.add_trace(go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
-                                  mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"},
-                                  hoverinfo="skip"))
-    fig = _polar(base_layout(fig, title, 520), 100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
-    return fig.update_layout(margin={"l": 110, "r": 110})
+    data.append(go.Scatterpolar(r=_closed([100] * len(names)), theta=_closed(names), name=tr("chart.target"),
+                                mode="lines", line={"color": TRACE_COLOURS["target"], "dash": "dash"},
+                                hoverinfo="skip"))
+    return figure(data, title, 520, polar=_polar(*PERCENT_AXIS), margin={"l": 110, "r": 110})
 
 
 def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],
                 title: str, level_name: str) -> go.Figure:
     """Levels 0–4 per skill against the targets, for one role or one person."""
     # A radar needs three axes; with fewer, a bar-like polar still reads correctly.
-    fig = go.Figure([
+    data = [
         go.Scatterpolar(r=_closed([0 if v is None else v for v in levels]), theta=_closed(labels),
                         customdata=_closed(hover), name=level_name, mode="lines+markers", fill="toself",
                         line={"color": TRACE_COLOURS["prerequisite"], "width": 3},
                         hovertemplate="%{customdata}<br>%{r}<extra></extra>"),
         go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
                         line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2}, hoverinfo="skip"),
-    ])
-    fig = _polar(base_layout(fig, title, 560), 4, [0, 1, 2, 3, 4])
-    return fig.update_layout(margin={"l": 120, "r": 120})
+    ]
+    return figure(data, title, 560, polar=_polar(4, [0, 1, 2, 3, 4]), margin={"l": 120, "r": 120})
 
 
 def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:

@@ -38,7 +38,14 @@ def role_radar_figure(cat: Catalogue):
 def function_radar_figure(cat: Catalogue):
     L, values = lang(), derived("functions", lambda a_: score_functions(a_, scores=role_scores()))
     fs = [f for f in cat.functions if values.get(f.id) is not None]
-    return grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs], tr("chart.function_title"))
+    return derived("fig_functions", lambda a_: grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs],
+                                                             tr("chart.function_title")), L)
+
+
+def group_radar_figure(cat: Catalogue):
+    L, values = lang(), derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
+    return derived("fig_groups", lambda a_: grouped_radar([g.short.get(L) for g in cat.groups],
+                                                          [values[g.id] for g in cat.groups], tr("chart.group_title")), L)
 
 
 def flow_diagram_figure(cat: Catalogue, time: str):
@@ -60,25 +67,22 @@ def radars(cat: Catalogue) -> None:
     with left:
         by = st.segmented_control(tr("results.by"), ["function", "group"], default="function", required=True,
                                   format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
-        if by == "group":
-            values = derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
-            names = [g.short.get(L) for g in cat.groups]
-            fig = grouped_radar(names, [values[g.id] for g in cat.groups], tr("chart.group_title"))
-        else:
-            fig = function_radar_figure(cat)
+        fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
         rated_roles = [r for r in cat.role_ids if scores[r].skills]
         if rated_roles:
             role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
                                 key="radar_role")
-            st.plotly_chart(role_skill_radar(cat, scores[role], L), config=PLOT_CONFIG, key="radar_role_chart")
+            fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
+            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
     if a.people:
         ids = [p.id for p in a.people]
         pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
-        ps = score_person(a, pid, cat)
+        ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
         if ps.skills:
-            st.plotly_chart(person_radar(cat, a, ps, L), config=PLOT_CONFIG, key="radar_person_chart")
+            fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
+            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
         else:
             st.info(tr("results.person_no_skills"))
 

@@ -5,7 +5,7 @@ from assessment.edit import set_organisation
 
 from . import persistence
 from .i18n import lang, set_lang, tr
-from .state import assessment, catalogue, run_edit, summary, wkey
+from .state import assessment, bound, catalogue, run_edit, summary
 
 
 def _switch_lang(key: str) -> None:
@@ -19,8 +19,8 @@ def render() -> None:
         st.session_state[key] = "English" if lang() == "en" else "日本語"
         st.segmented_control(tr("sidebar.language"), ["日本語", "English"], key=key, required=True,
                              on_change=_switch_lang, args=(key,))
-        k = wkey("org")
-        st.text_input(tr("sidebar.organisation"), value=a.organisation, key=k,
+        k = bound("org", a.organisation)
+        st.text_input(tr("sidebar.organisation"), key=k,
                       placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,
                       on_change=lambda: run_edit(set_organisation, st.session_state[k]))
         if a.sample:

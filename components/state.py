@@ -58,8 +58,9 @@ def derived(name: str, compute: Callable[[Assessment], Any], *extra) -> Any:
     cache = st.session_state.setdefault(_CACHE, {})
     key = (name, a.id, a.version, *extra)
     if key not in cache:
-        if len(cache) > 64:  # old versions are never asked for again
-            cache.clear()
+        # Values of earlier versions (or another assessment) are never asked for again.
+        for old in [k for k in cache if k[1:3] != (a.id, a.version)]:
+            del cache[old]
         cache[key] = compute(a)
     return cache[key]
 
@@ -152,6 +153,20 @@ def show_edit_error() -> None:
     msg = st.session_state.pop("_edit_error", None)
     if msg:
         st.error(msg, icon=":material/block:")
+
+
+_UNSET = object()
+
+
+def bound(name: str, value: Any) -> str:
+    """A stable widget key showing `value` (from the Assessment): written into session state before
+    the widget is drawn whenever the two differ (a change made elsewhere, a refused edit, another
+    assessment opened). The widget survives reruns, which the browser redraws far faster than new
+    widgets. Create the widget without value=/index=: its value comes from session state."""
+    key = f"{name}@{assessment().id}"
+    if st.session_state.get(key, _UNSET) != value:
+        st.session_state[key] = value
+    return key
 
 
 def wkey(name: str) -> str:

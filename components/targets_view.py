@@ -10,7 +10,7 @@ from csirt_data import KINDS, Catalogue
 
 from .editors import editor
 from .i18n import lang, tr
-from .state import run_edit, wkey
+from .state import bound, run_edit
 
 
 def targets(cat: Catalogue, a: Assessment) -> None:
@@ -18,8 +18,8 @@ def targets(cat: Catalogue, a: Assessment) -> None:
     st.caption(tr("targets.intro"))
     cols = st.columns(2)
     for col, kind in zip(cols, KINDS):
-        k = wkey(f"target_{kind}")
-        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], index=LEVELS[1:].index(a.targets[kind]), key=k,
+        k = bound(f"target_{kind}", a.targets[kind])
+        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], key=k,
                       on_change=lambda kind_, key: run_edit(edit.set_target, kind_, st.session_state[key]),
                       args=(kind, k))
     roles = [r for r in cat.role_ids if a.roles[r].status == "in_house" and cat.role_links(r)]
