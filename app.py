@@ -27,7 +27,7 @@ SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
         ("app_pages/staffing.py", "staffing", "page.staffing", ":material/badge:"),
         # scenarios
         ("app_pages/actions.py", "actions", "page.actions", ":material/checklist:"),
-        # postings
+        ("app_pages/postings.py", "postings", "page.postings", ":material/work:"),
         ("app_pages/executive.py", "executive", "page.executive", ":material/insights:"),
     ],
     "nav.work": [

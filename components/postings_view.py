@@ -1,0 +1,156 @@
+"""Job postings and RFP scopes: pick a role, the kind of document and its language; edit the
+generated Markdown; preview it; download it as .md or .docx.
+
+The choices and the user's edits live in session state under one key (not in widget state, which
+Streamlit forgets when the page is left). Edits are kept per (assessment, role, kind, language),
+so switching back and forth never loses them; "reset" drops the edit of the current document."""
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from assessment.docx_export import MAX_CHARS, DocxExportError, markdown_to_docx
+from assessment.messages import message
+from assessment.postings import KINDS, LANGS, file_name, generate
+from csirt_data import Catalogue
+
+from .i18n import join, lang, tr
+from .labels import md
+from .state import assessment, derived
+
+STORE = "_postings"
+_DOCX_CACHE = "_postings_docx"
+MIME_MD = "text/markdown"
+MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _store(cat: Catalogue) -> dict:
+    a = assessment()
+    store = st.session_state.setdefault(STORE, {"edits": {}, "nonce": 0})
+    if store.get("role") not in cat.role_ids:
+        store["role"] = default_role(cat)
+        store["kind"] = "rfp" if a.roles.get(store["role"]) and a.status(store["role"]) == "outsourced" else "posting"
+    store.setdefault("kind", "posting")
+    store.setdefault("lang", lang())
+    return store
+
+
+def default_role(cat: Catalogue) -> str:
+    """The first role (in the document's order) that is a gap or outsourced; else the first role."""
+    a = assessment()
+    return next((r for r in cat.role_ids if r in a.roles and a.status(r) in ("gap", "outsourced")), cat.role_ids[0])
+
+
+def _copy(widget_key: str, field: str) -> None:
+    st.session_state[STORE][field] = st.session_state[widget_key]
+
+
+def _choices(cat: Catalogue, store: dict) -> None:
+    a, L = assessment(), lang()
+    c1, c2, c3 = st.columns([3, 2, 2])
+    ids = list(cat.role_ids)
+
+    def role_label(r: str) -> str:
+        name = cat.role(r).name.get(L)
+        return tr("postings.role_option", role=name, status=tr(f"status.{a.status(r)}")) if r in a.roles else name
+
+    c1.selectbox(tr("postings.role"), ids, index=ids.index(store["role"]), format_func=role_label,
+                 key="postings_role", on_change=_copy, args=("postings_role", "role"))
+    kind_names = {"posting": tr("postings.kind.posting"), "rfp": tr("postings.kind.rfp")}
+    c2.radio(tr("postings.kind"), KINDS, index=KINDS.index(store["kind"]), format_func=kind_names.get,
+             horizontal=True, key="postings_kind", on_change=_copy, args=("postings_kind", "kind"))
+    lang_names = {"ja": tr("postings.lang.ja"), "en": tr("postings.lang.en")}
+    c3.radio(tr("postings.doc_lang"), LANGS, index=LANGS.index(store["lang"]), format_func=lang_names.get,
+             horizontal=True, key="postings_lang", on_change=_copy, args=("postings_lang", "lang"),
+             help=tr("postings.doc_lang_help"))
+
+    gaps = [cat.role(r).name.get(L) for r in ids if r in a.roles and a.status(r) == "gap"]
+    outsourced = [cat.role(r).name.get(L) for r in ids if r in a.roles and a.status(r) == "outsourced"]
+    if gaps:
+        st.caption(tr("postings.hint_gaps", roles=md(join(gaps))))
+    if outsourced:
+        st.caption(tr("postings.hint_outsourced", roles=md(join(outsourced))))
+    if not gaps and not outsourced:
+        st.caption(tr("postings.hint_none"))
+
+
+def _doc_key(store: dict) -> tuple:
+    return (assessment().id, store["role"], store["kind"], store["lang"])
+
+
+def _save_edit(widget_key: str, doc_key: tuple, generated: str) -> None:
+    edits = st.session_state[STORE]["edits"]
+    text = st.session_state[widget_key]
+    if text == generated:
+        edits.pop(doc_key, None)
+    else:
+        edits[doc_key] = text
+
+
+def _reset(doc_key: tuple) -> None:
+    store = st.session_state[STORE]
+    store["edits"].pop(doc_key, None)
+    store["nonce"] += 1  # a new text area, showing the generated text again
+
+
+def _docx(text: str, doc_lang: str) -> bytes:
+    """The .docx of the text, converted once per distinct text (a rerun that changed nothing
+    converts nothing)."""
+    cache = st.session_state.setdefault(_DOCX_CACHE, {})
+    key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), doc_lang)
+    if key not in cache:
+        if len(cache) > 8:
+            cache.clear()
+        cache[key] = markdown_to_docx(text, lang=doc_lang)
+    return cache[key]
+
+
+def postings(cat: Catalogue) -> None:
+    store = _store(cat)
+    _choices(cat, store)
+    role, kind, doc_lang = store["role"], store["kind"], store["lang"]
+    generated = derived("posting_text", lambda a: generate(cat, a, role, kind, doc_lang), role, kind, doc_lang)
+    doc_key = _doc_key(store)
+    edited = doc_key in store["edits"]
+    text_value = store["edits"].get(doc_key, generated)
+    digest = hashlib.sha1(generated.encode("utf-8")).hexdigest()[:10]
+    widget_key = f"postings_text@{'.'.join(doc_key)}.{store['nonce']}.{digest}"
+
+    left, right = st.columns(2, gap="large")
+    with left:
+        text = st.text_area(tr("postings.editor"), text_value, height=640, max_chars=MAX_CHARS, key=widget_key,
+                            help=tr("postings.editor_help"), on_change=_save_edit,
+                            args=(widget_key, doc_key, generated))
+        if edited:
+            st.caption(tr("postings.edited"))
+        st.button(tr("postings.reset"), key="postings_reset", on_click=_reset, args=(doc_key,),
+                  disabled=not edited, icon=":material/restart_alt:")
+        _downloads(text, role, kind, doc_lang)
+    with right:
+        st.markdown(f"**{tr('postings.preview')}**")
+        with st.container(border=True, height=700):
+            if text.strip():
+                st.markdown(text)  # never unsafe_allow_html: HTML the user types stays text
+
+
+def _downloads(text: str, role: str, kind: str, doc_lang: str) -> None:
+    if not text.strip():
+        st.warning(tr("postings.empty"), icon=":material/edit_off:")
+        return
+    if len(text) > MAX_CHARS:
+        st.warning(tr("postings.too_long", length=len(text), limit=MAX_CHARS))
+        return
+    d1, d2 = st.columns(2)
+    d1.download_button(tr("postings.download_md"), text.encode("utf-8", "replace"), file_name(role, kind, doc_lang, "md"),
+                       MIME_MD, key="dl_posting_md", icon=":material/description:", on_click="ignore")
+    try:
+        data = _docx(text, doc_lang)
+    except DocxExportError as exc:
+        st.error(tr("postings.docx_failed", reason=md(message(exc, lang()))))
+        return
+    except Exception as exc:  # noqa: BLE001 — any text the user typed must end in a message, not a traceback
+        st.error(tr("postings.docx_failed", reason=md(type(exc).__name__)))
+        return
+    d2.download_button(tr("postings.download_docx"), data, file_name(role, kind, doc_lang, "docx"), MIME_DOCX,
+                       key="dl_posting_docx", icon=":material/article:", on_click="ignore")
