@@ -49,8 +49,9 @@ def root():
 
 
 home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visibility="hidden")
+# expanded: every page stays listed (Streamlit folds a menu of more than 12 behind "View more").
 nav = st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
-                     for title, section in SECTIONS.items() if section} | {"": [home]})
+                     for title, section in SECTIONS.items() if section} | {"": [home]}, expanded=True)
 sidebar.render()
 show_url_error()
 persistence.status()

@@ -6,18 +6,22 @@ from __future__ import annotations
 import base64
 import copy
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from assessment import files
 from assessment.errors import ImportProblem, ReportUnavailable
 from assessment.messages import message
+from assessment.flows import flow_graph
 from assessment.report import Chart, find_chromium, pdf_from_html, render_report
+from assessment.scoring import score_functions, score_roles
 from csirt_data import Catalogue
 
 from .chart_export import png
-from .i18n import lang, tr
+from .flow_diagram import flow_figure
+from .i18n import fixed_lang, lang, tr
 from .labels import md
-from .results_view import flow_diagram_figure, function_radar_figure, role_radar_figure
+from .radar import grouped_radar, role_coverage_radar
 from .state import assessment, swap_in
 
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
@@ -25,15 +29,26 @@ MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/c
         "html": "text/html", "pdf": "application/pdf", "png": "image/png"}
 
 
-def _charts(cat: Catalogue) -> list[tuple[str, object, bool]]:
-    """(title, figure, wide) for the report and the PNG downloads, built in this run (they need
-    the session's language); the images are drawn later, on click."""
+def _charts(cat: Catalogue) -> list[tuple[str, str, bool]]:
+    """(title, which figure, wide) for the report and the PNG downloads. The figures are built on click,
+    from the snapshot `a` of the work (a page run builds none: at scale the two flow diagrams
+    alone cost ~100 ms), in the language of this run."""
     L = lang()
-    out = [(tr("chart.role_radar_title"), role_radar_figure(cat), False),
-           (tr("chart.function_title"), function_radar_figure(cat), False)]
-    for t in cat.flows.times:
-        out.append((tr("files.flow_png", time=t.name.get(L)), flow_diagram_figure(cat, t.id), True))
+    out = [(tr("chart.role_radar_title"), "roles", False), (tr("chart.function_title"), "functions", False)]
+    out += [(tr("files.flow_png", time=t.name.get(L)), t.id, True) for t in cat.flows.times]
     return out
+
+
+def _build(cat: Catalogue, a, L: str, which: str) -> go.Figure:
+    with fixed_lang(L):
+        scores = score_roles(a, cat)
+        if which == "roles":
+            return role_coverage_radar(cat, a, scores, L)
+        if which == "functions":
+            values = score_functions(a, cat, scores)
+            fs = [f for f in cat.functions if values.get(f.id) is not None]
+            return grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs], tr("chart.function_title"))
+        return flow_figure(cat, a, flow_graph(a, which, cat), which, scores, L)
 
 
 def exports(cat: Catalogue) -> None:
@@ -55,9 +70,12 @@ def exports(cat: Catalogue) -> None:
     st.caption(tr("files.report_help"))
     charts = _charts(cat)
 
+    def image(which: str, wide: bool) -> bytes:
+        return png(_build(cat, a, L, which), 1400 if wide else 900)
+
     def report_html() -> str:
-        images = [Chart(title, png_base64=base64.b64encode(png(fig, 1400 if wide else 900)).decode("ascii"),
-                        wide=wide) for title, fig, wide in charts]
+        images = [Chart(title, png_base64=base64.b64encode(image(which, wide)).decode("ascii"), wide=wide)
+                  for title, which, wide in charts]
         return render_report(a, L, images, cat=cat)
 
     r1, r2 = st.columns(2)
@@ -71,8 +89,8 @@ def exports(cat: Catalogue) -> None:
 
     st.subheader(tr("files.png_heading"))
     cols = st.columns(len(charts))
-    for n, (col, (title, fig, wide)) in enumerate(zip(cols, charts)):
-        col.download_button(title, lambda fig=fig, wide=wide: png(fig, 1400 if wide else 900),
+    for n, (col, (title, which, wide)) in enumerate(zip(cols, charts)):
+        col.download_button(title, lambda which=which, wide=wide: image(which, wide),
                             files.file_name(a, f"chart{n + 1}.png").replace(".chart", "-chart"), MIME["png"],
                             key=f"dl_png_{n}", icon=":material/image:")
 
