@@ -34,14 +34,16 @@ st.session_state["skills_person"] = person  # kept when the page is left and rev
 # Which rater the grid edits: a choice of this browser session, not part of the work.
 left, right = st.columns([2, 3])
 rater = st.session_state.get("skills_rater", "lead")
+# Labels fixed at render time: a format_func must not read the session's language later on.
+rater_labels = {r: rater_name(r) for r in RATERS}
 rater = left.segmented_control(tr("workshop.rater_label"), RATERS, default=rater, required=True,
-                               format_func=rater_name, help=tr("workshop.rater_help"), key="skills_rater_pick")
+                               format_func=rater_labels.get, help=tr("workshop.rater_help"), key="skills_rater_pick")
 st.session_state["skills_rater"] = rater = rater if rater in RATERS else "lead"
 
 # Which value scores use: part of the work, changed only through edit.set_rating_rule.
 rule_key = wkey("rating_rule")
 right.radio(tr("workshop.rule_label"), RATING_RULES, index=RATING_RULES.index(a.rating_rule), horizontal=True,
-            format_func=rule_name, key=rule_key, help=tr("workshop.rule_scope"),
+            format_func={r: rule_name(r) for r in RATING_RULES}.get, key=rule_key, help=tr("workshop.rule_scope"),
             on_change=lambda: run_edit(edit.set_rating_rule, st.session_state[rule_key]))
 right.caption(rule_statement(a.rating_rule))
 

@@ -1,0 +1,129 @@
+"""Workshop ratings on the Skills page under streamlit.testing, in Japanese and English: the rater
+switch makes the grid edit the self-rating and leaves the lead's alone, the other rater's value is
+shown beside it, the rule "lower" changes Results at once, and the rater differences list the gaps."""
+import json
+
+import pytest
+
+from assessment.scoring import skills_to_rate, summarise
+from csirt_data import load_catalogue
+from csirt_data.i18n import translate
+from tests.app.helpers import app, assessment, by_key, goto, no_errors
+
+CAT = load_catalogue()
+
+
+def _grid(at):
+    grids = [e for e in at.data_editor if e.key.startswith("grid_")]
+    assert len(grids) == 1, [e.key for e in at.data_editor]
+    return grids[0]
+
+
+def _rate(at, edits: dict[int, str]):
+    key = _grid(at).key
+    at.session_state[key] = {"edited_rows": {i: {"level": v} for i, v in edits.items()},
+                             "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def _level(lang: str, n: int) -> str:
+    return f"{n} {translate(f'level.{n}', lang)}"
+
+
+def _metric(at, lang: str, key: str) -> str:
+    return next(m.value for m in at.metric if m.label == translate(key, lang))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_self_rating_through_the_grid_and_the_rule(lang):
+    at = app(demo="B", lang=lang, page="skills")
+    no_errors(at)
+    a = assessment(at)
+    person = a.people[0]
+    skills = [k for k, _, _ in skills_to_rate(a, person.id, CAT)]
+    lead_before = {k: dict(v) for k, v in a.ratings.items()}
+    switch = at.button_group(key="skills_rater_pick")
+    assert switch.value == "lead" and switch.options == [translate("workshop.rater.lead", lang),
+                                                     translate("workshop.rater.self", lang)]
+    assert _grid(at).key.startswith(f"grid_lead_{person.id}@")
+    coverage_lead = _metric_after(at, lang)
+
+    # As the person: the grid edits the self-rating; the lead's value shows, read-only, beside it.
+    goto(at, "skills")
+    at.button_group(key="skills_rater_pick").set_value("self").run()
+    no_errors(at)
+    grid = _grid(at)
+    assert grid.key.startswith(f"grid_self_{person.id}@")
+    assert list(grid.value["level"]) == [None] * len(skills)
+    assert list(grid.value["other"]) == [_level(lang, a.ratings[person.id][k]) for k in skills]
+    # Progress per rater: the chosen one's (self, none yet), then the lead's (all rated in the sample).
+    assert [p.proto.text for p in at.main.get("progress")] == [
+        translate("workshop.progress", lang, rater=translate("workshop.rater.self", lang),
+                  progress=translate("skills.progress", lang, done=0, total=len(skills))),
+        translate("workshop.progress_other", lang, rater=translate("workshop.rater.lead", lang),
+                  done=len(skills), total=len(skills))]
+    _rate(at, {i: _level(lang, 0) for i in range(len(skills))})
+    no_errors(at)
+    a = assessment(at)
+    assert a.self_ratings[person.id] == {k: 0 for k in skills}
+    assert a.ratings == lead_before  # the lead's rating is untouched
+    assert at.button_group(key="skills_rater_pick").value == "self"  # the switch stays on self
+    assert list(_grid(at).value["level"]) == [_level(lang, 0)] * len(skills)
+    # The default rule (lead's) scores as before.
+    assert _metric_after(at, lang) == coverage_lead
+
+    # The rule "lower": the self-ratings of 0 now count, everywhere at once.
+    goto(at, "skills")
+    rule = by_key(at.radio, "rating_rule")
+    assert rule.value == "lead" and rule.options == [translate(f"workshop.rule.{r}", lang)
+                                                     for r in ("lead", "self", "lower", "higher")]
+    rule.set_value("lower").run()
+    no_errors(at)
+    a = assessment(at)
+    assert a.rating_rule == "lower"
+    assert any(c.value == translate("workshop.rule_statement.lower", lang) for c in at.caption)
+    expected = summarise(a, CAT).coverage
+    coverage_lower = _metric_after(at, lang)
+    assert coverage_lower == f"{round(expected * 100)}%" and coverage_lower != coverage_lead
+
+
+def _metric_after(at, lang):
+    goto(at, "results")
+    no_errors(at)
+    return _metric(at, lang, "results.coverage")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_rater_differences_list_the_gaps(lang):
+    at = app(demo="B", lang=lang, page="skills")
+    a = assessment(at)
+    person = a.people[0]
+    skills = [k for k, _, _ in skills_to_rate(a, person.id, CAT)]
+    lead = a.ratings[person.id]
+    # Before any self-rating: nothing to compare yet, said so.
+    assert any(i.value == translate("workshop.none_both", lang) for i in at.info)
+    at.button_group(key="skills_rater_pick").set_value("self").run()
+    # Self-rate the first skill 2 below... or above the lead's, the second the same; the rest not.
+    first = lead[skills[0]]
+    own = first - 2 if first >= 2 else first + 2
+    _rate(at, {0: _level(lang, own), 1: _level(lang, lead[skills[1]])})
+    no_errors(at)
+    counts = translate("workshop.counts", lang, total=len(skills), both=2, same=1, lead_only=len(skills) - 2,
+                       self_only=0, neither=0)
+    assert any(m.value == counts for m in at.markdown), [m.value for m in at.markdown]
+    gaps = at.dataframe[-1].value
+    assert list(gaps["no"]) == [1]
+    assert list(gaps["skill"]) == [CAT.skill(skills[0]).get(lang)]
+    assert list(gaps["lead"]) == [_level(lang, first)] and list(gaps["self"]) == [_level(lang, own)]
+    assert list(gaps["diff"]) == [f"{own - first:+d}"]
+    assert list(gaps["used"]) == [_level(lang, first)]  # the rule is the lead's
+    # The radar carries both raters over the person's skills, and the target.
+    figures = [json.loads(c.proto.spec) for c in at.main.get("plotly_chart")]
+    radar = next(f for f in figures if translate("workshop.rater.self", lang) in [t.get("name") for t in f["data"]])
+    by_name = {t["name"]: t for t in radar["data"]}
+    assert list(by_name) == [translate("workshop.rater.lead", lang), translate("workshop.rater.self", lang),
+                             translate("chart.target", lang)]
+    lead_r = by_name[translate("workshop.rater.lead", lang)]["r"]
+    self_r = by_name[translate("workshop.rater.self", lang)]["r"]
+    assert lead_r[:-1] == [lead[k] for k in skills]  # closed: the first point again at the end
+    assert self_r[:-1] == [own, lead[skills[1]]] + [None] * (len(skills) - 2)
