@@ -25,7 +25,7 @@ SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
     ],
     "nav.plan": [
         ("app_pages/staffing.py", "staffing", "page.staffing", ":material/badge:"),
-        # scenarios
+        ("app_pages/scenarios.py", "scenarios", "page.scenarios", ":material/compare:"),
         ("app_pages/actions.py", "actions", "page.actions", ":material/checklist:"),
         ("app_pages/postings.py", "postings", "page.postings", ":material/work:"),
         ("app_pages/executive.py", "executive", "page.executive", ":material/insights:"),
