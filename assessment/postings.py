@@ -238,11 +238,15 @@ def _arrow_lines(cat: Catalogue, role_id: str, lang: str) -> list[str]:
         if role_id not in (arrow.source, arrow.target):
             continue
         other = arrow.target if arrow.source == role_id else arrow.source
-        key = "rfp.exchange_with" if arrow.both_ways else (
-            "rfp.deliver_to" if arrow.source == role_id else "rfp.receive_from")
         when = msg("sep.list", lang).join(times[t] for t in TIMES if t in arrow.times)
-        lines.append("- " + msg(key, lang, party=escape_text(cat.node_name(other, lang)),
-                                line=msg(f"rfp.line_{arrow.line}", lang), times=escape_text(when)))
+        args = dict(party=escape_text(cat.node_name(other, lang)), times=escape_text(when),
+                    line=msg("rfp.line_solid", lang) if arrow.line == "solid" else msg("rfp.line_dotted", lang))
+        if arrow.both_ways:
+            lines.append("- " + msg("rfp.exchange_with", lang, **args))
+        elif arrow.source == role_id:
+            lines.append("- " + msg("rfp.deliver_to", lang, **args))
+        else:
+            lines.append("- " + msg("rfp.receive_from", lang, **args))
         for ev in arrow.evidence:
             lines.append("  - " + msg("rfp.evidence", lang, role=escape_text(cat.role(ev.role).name.get(lang)),
                                       sentence=escape_text(cat.duty_sentence(ev.role, ev.sentence, lang))))
@@ -268,8 +272,7 @@ def rfp_scope(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -> 
     if arrows:
         lines += [*arrows, ""]
     else:
-        key = "rfp.not_drawn" if role_id in cat.flows.not_drawn else "rfp.no_arrows"
-        lines += [msg(key, lang), ""]
+        lines += [msg("rfp.not_drawn", lang) if role_id in cat.flows.not_drawn else msg("rfp.no_arrows", lang), ""]
     lines += [f"### {msg('rfp.h_flow_notes', lang)}", "", *_bullets(n.get(lang) for n in cat.flows.notes), ""]
 
     lines += [f"## {msg('rfp.h_counterpart', lang)}", "", msg("rfp.counterpart_rule", lang), ""]

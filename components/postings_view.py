@@ -51,11 +51,10 @@ def _choices(cat: Catalogue, store: dict) -> None:
     c1, c2, c3 = st.columns([3, 2, 2])
     ids = list(cat.role_ids)
 
-    def role_label(r: str) -> str:
-        name = cat.role(r).name.get(L)
-        return tr("postings.role_option", role=name, status=tr(f"status.{a.status(r)}")) if r in a.roles else name
-
-    c1.selectbox(tr("postings.role"), ids, index=ids.index(store["role"]), format_func=role_label,
+    # Labels made now, in this run's language: format_func is also called outside the run.
+    labels = {r: tr("postings.role_option", role=cat.role(r).name.get(L), status=tr(f"status.{a.status(r)}"))
+              if r in a.roles else cat.role(r).name.get(L) for r in ids}
+    c1.selectbox(tr("postings.role"), ids, index=ids.index(store["role"]), format_func=labels.get,
                  key="postings_role", on_change=_copy, args=("postings_role", "role"))
     kind_names = {"posting": tr("postings.kind.posting"), "rfp": tr("postings.kind.rfp")}
     c2.radio(tr("postings.kind"), KINDS, index=KINDS.index(store["kind"]), format_func=kind_names.get,
@@ -141,9 +140,10 @@ def _downloads(text: str, role: str, kind: str, doc_lang: str) -> None:
     if len(text) > MAX_CHARS:
         st.warning(tr("postings.too_long", length=len(text), limit=MAX_CHARS))
         return
-    d1, d2 = st.columns(2)
-    d1.download_button(tr("postings.download_md"), text.encode("utf-8", "replace"), file_name(role, kind, doc_lang, "md"),
-                       MIME_MD, key="dl_posting_md", icon=":material/description:", on_click="ignore")
+    # One under the other, full width: side by side the labels were cut off in the half-page column.
+    st.download_button(tr("postings.download_md"), text.encode("utf-8", "replace"), file_name(role, kind, doc_lang, "md"),
+                       MIME_MD, key="dl_posting_md", icon=":material/description:", on_click="ignore",
+                       width="stretch")
     try:
         data = _docx(text, doc_lang)
     except DocxExportError as exc:
@@ -152,5 +152,6 @@ def _downloads(text: str, role: str, kind: str, doc_lang: str) -> None:
     except Exception as exc:  # noqa: BLE001 — any text the user typed must end in a message, not a traceback
         st.error(tr("postings.docx_failed", reason=md(type(exc).__name__)))
         return
-    d2.download_button(tr("postings.download_docx"), data, file_name(role, kind, doc_lang, "docx"), MIME_DOCX,
-                       key="dl_posting_docx", icon=":material/article:", on_click="ignore")
+    st.download_button(tr("postings.download_docx"), data, file_name(role, kind, doc_lang, "docx"), MIME_DOCX,
+                       key="dl_posting_docx", icon=":material/article:", on_click="ignore",
+                       width="stretch")

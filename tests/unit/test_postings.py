@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from assessment.demos import demo_assessment
 from assessment.docx_export import DocxExportError, markdown_blocks, markdown_to_docx, plain_text
 from assessment.edit import new_assessment
+from assessment.messages import msg
 from assessment.postings import counterparts, education_items, escape_text, escape_user, file_name, generate
 from csirt_data import load_catalogue
 
@@ -124,7 +125,7 @@ def test_rfp_quotes_the_evidence_of_every_arrow_of_the_role(role, lang):
     assert CAT.flows.legend["solid"].get(lang) in shown and CAT.flows.legend["dotted"].get(lang) in shown
     assert ("導いた" if lang == "ja" else "derived") in shown
     if not arrows:
-        assert ("描かれていません" if role in CAT.flows.not_drawn else "矢印がありません") in shown or lang == "en"
+        assert msg("rfp.not_drawn" if role in CAT.flows.not_drawn else "rfp.no_arrows", lang) in shown
 
 
 def test_rfp_line_kinds_and_directions():
