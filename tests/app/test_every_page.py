@@ -4,10 +4,7 @@ import pytest
 
 from csirt_data.i18n import translate
 from tests.app.helpers import PAGES, app, assessment, no_errors
-
-TITLES = {"start": "start.title", "model": "model.title", "roles": "roles.title", "people": "people.title",
-          "skills": "skills.title", "results": "results.title", "history": "history.title",
-          "files": "files.title", "reference": "ref.title"}
+from tests.app_pages_table import page_h1_key
 
 
 def _all_text(at) -> str:
@@ -24,7 +21,7 @@ def _all_text(at) -> str:
 def test_page_renders(page, lang, demo):
     at = app(demo=demo, lang=lang, page=page)
     no_errors(at)
-    assert at.title[0].value == translate(TITLES[page], lang)
+    assert at.title[0].value == translate(page_h1_key(page), lang)
     assert "⟨" not in _all_text(at), "a UI text key is missing from ui_text.yaml"
     a = assessment(at)
     if demo:
