@@ -9,7 +9,7 @@ from assessment.model import Assessment
 from csirt_data import Catalogue
 
 from .i18n import join, lang, tr
-from .labels import md
+from .labels import md, percent
 from .state import assessment, catalogue, derived, run_edits, wkey
 
 _CONFIRM = "_staffing_confirm"  # the assessment version the user asked to apply the suggestion to
@@ -21,7 +21,7 @@ def suggestion() -> Suggestion:
 
 
 def _roles_text(cat: Catalogue, roles, L: str) -> str:
-    return join(cat.role(r).name.get(L) for r in roles) if roles else tr("staffing.no_roles")
+    return join(md(cat.role(r).name.get(L)) for r in roles) if roles else tr("staffing.no_roles")
 
 
 def _group_with_roles(cat: Catalogue, s: Suggestion, key: str, L: str) -> str:
@@ -68,35 +68,35 @@ def needs(cat: Catalogue, s: Suggestion) -> None:
         st.success(tr("staffing.all_filled"), icon=":material/check_circle:")
 
 
+def _fit_badge(fit: float | None) -> str:
+    """A fit as a coloured badge that also shows the number (reads without colour)."""
+    if fit is None:
+        return "—"
+    colour = "green" if fit >= 0.8 else "orange" if fit >= 0.5 else "red"
+    return f":{colour}-badge[{percent(fit)}]"
+
+
 def suggestion_table(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
+    """One row per needed group: the suggested holder and fit, backups, who holds it now, its roles.
+    A static table (Markdown cells, so names are escaped) that wraps on a projector."""
     L = lang()
-    names = {p.id: p.name for p in a.people}
-    rows = {k: [] for k in ("group", "roles", "person", "part", "fit", "holders")}
-
-    def add(plan, person, part, fit):
-        rows["group"].append(group_label(cat, plan.key, L, short=True))
-        rows["roles"].append(_roles_text(cat, plan.roles, L))
-        rows["person"].append(person)
-        rows["part"].append(part)
-        rows["fit"].append(fit)
-        rows["holders"].append(join(names[h] for h in plan.holders) or "—")
-
+    names = {p.id: md(p.name) for p in a.people}
+    rows = []
     for plan in s.groups:
-        if not plan.picks:
-            add(plan, tr("staffing.nobody"), tr("staffing.part_hire"), None)
-        for pick in plan.picks:
-            add(plan, names[pick.person], tr("staffing.part_backup" if pick.backup else "staffing.part_main"), pick.fit)
-    st.dataframe(rows, hide_index=True, width="stretch", key="staffing_plan", column_config={
-        "group": st.column_config.TextColumn(tr("staffing.col_group"), width="medium", pinned=True),
-        "roles": st.column_config.TextColumn(tr("staffing.col_roles"), width="large"),
-        "person": st.column_config.TextColumn(tr("staffing.col_person"), width="medium"),
-        "part": st.column_config.TextColumn(tr("staffing.col_part"), width="small"),
-        "fit": st.column_config.ProgressColumn(tr("staffing.col_fit"), help=tr("staffing.fit_help"),
-                                               format="percent", min_value=0.0, max_value=1.0, width="small"),
-        "holders": st.column_config.TextColumn(tr("staffing.col_holders"), width="medium"),
-    })
+        main = plan.main
+        rows.append({
+            tr("staffing.col_group"): f"**{group_label(cat, plan.key, L, short=True)}**",
+            tr("staffing.col_person"): names[main.person] if main else f":red-badge[{tr('staffing.part_hire')}]",
+            tr("staffing.col_fit"): _fit_badge(main.fit if main else None),
+            tr("staffing.col_backups"): join(tr("staffing.backup_fit", name=names[p.person], fit=percent(p.fit))
+                                             if p.fit is not None else names[p.person] for p in plan.picks[1:]) or "—",
+            tr("staffing.col_holders"): join(names[h] for h in plan.holders) or "—",
+            tr("staffing.col_roles"): _roles_text(cat, plan.roles, L),
+        })
+    st.table(rows, hide_index=True)
     holders = sum(1 for g in s.groups if g.picks)
-    st.caption(tr("staffing.table_caption", total=f"{s.total_fit:.2f}", n=holders))
+    st.caption(tr("staffing.table_caption", total=f"{s.total_fit:.2f}", n=holders) + " " + tr("staffing.fit_help")
+               + " " + tr("staffing.backups_help"))
 
 
 def apply_controls(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
@@ -184,15 +184,10 @@ def single_points(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
     if not s.single_skill_holders:
         st.success(tr("staffing.spof_skills_none"), icon=":material/check_circle:")
         return
-    st.markdown(tr("staffing.spof_skills", n=len(s.single_skill_holders)))
-    in_house = {r for r in cat.role_ids if a.status(r) == "in_house"}
-    skills = list(s.single_skill_holders)
-    st.dataframe({
-        "skill": [cat.skill(k).get(L) for k in skills],
-        "person": [a.person(s.single_skill_holders[k]).name for k in skills],
-        "roles": [join(cat.role(r).name.get(L) for r in cat.roles_with_skill(k) if r in in_house) for k in skills],
-    }, hide_index=True, width="stretch", key="staffing_spof_skills", column_config={
-        "skill": st.column_config.TextColumn(tr("staffing.col_skill"), width="large"),
-        "person": st.column_config.TextColumn(tr("staffing.col_only"), width="medium"),
-        "roles": st.column_config.TextColumn(tr("staffing.col_needed_by"), width="medium"),
-    })
+    by_person: dict[str, list[str]] = {}
+    for skill, pid in s.single_skill_holders.items():
+        by_person.setdefault(pid, []).append(md(cat.skill(skill).get(L)))
+    lines = [tr("staffing.spof_skill_line", name=md(a.person(pid).name), n=len(skills), skills=join(skills))
+             for pid, skills in sorted(by_person.items(), key=lambda x: -len(x[1]))]
+    st.warning(tr("staffing.spof_skills", n=len(s.single_skill_holders)) + "\n" + "\n".join(f"- {x}" for x in lines),
+               icon=":material/person_alert:")

@@ -5,6 +5,7 @@ import pytest
 from assessment.assignment import person_roles, suggest
 from assessment.edit import add_person
 from assessment.staffing import staffing
+from components.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors
@@ -16,8 +17,11 @@ def _texts(at, *kinds) -> str:
     return "\n".join(e.value for k in kinds for e in getattr(at, k))
 
 
-def _plan(at):
-    return next(d.value for d in at.dataframe if "part" in d.value.columns)
+def _plan(at, lang):
+    """The suggestion table, with the column names as keys (person, fit, backups, group …)."""
+    df = at.table[0].value
+    cols = {translate(f"staffing.col_{c}", lang): c for c in ("group", "person", "fit", "backups", "holders", "roles")}
+    return df.rename(columns=cols)
 
 
 @pytest.mark.parametrize("demo", ["A", "B", "C", "D"])
@@ -32,16 +36,18 @@ def test_every_demo(demo, lang):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[translate("staffing.minimum", lang)] == str(st.minimum)
     assert metrics[translate("staffing.headcount", lang)] == str(len(a.people))
-    # The suggestion: one row per suggested person, each person once, every needed group shown.
-    plan = _plan(at)
-    assert sorted(plan["person"]) == sorted(p.name for p in a.people)
+    # The suggestion: one row per needed group, with its suggested holder; everyone else a backup.
+    plan, sug = _plan(at, lang), suggest(a, cat)
+    assert len(plan) == st.minimum == len(sug.groups)
+    names = {p.id: md(p.name) for p in a.people}  # Markdown cells: names escaped
+    assert list(plan["person"]) == [names[g.main.person] for g in sug.groups]
+    backups = "\n".join(plan["backups"])
+    assert all(names[p.person] in backups for g in sug.groups for p in g.picks[1:])
     groups = [g.short.get(lang) for g in cat.groups] + [cat.role(r).name.get(lang) for r in cat.groups_file.ungrouped]
-    assert set(plan["group"]) <= set(groups)
-    assert len(set(plan["group"])) == st.minimum
-    # Fits are fractions for the progress bars (経営者 has none).
-    no_fit = plan["fit"].isna()
-    assert all(0 <= f <= 1 for f in plan["fit"][~no_fit])
-    assert list(plan["group"][no_fit]) == [cat.role("executive").name.get(lang)] * int(no_fit.sum())
+    assert [x.strip("*") for x in plan["group"]] == [x for x in groups if x in {y.strip("*") for y in plan["group"]}]
+    # Fits as badges with the whole percent; 経営者 (no skills) has none.
+    for cell, g in zip(plan["fit"], sug.groups):
+        assert cell == "—" if g.main.fit is None else cell.endswith(f"-badge[{round(g.main.fit * 100)}%]"), cell
     # The rule names the groups as the catalogue does.
     rule = _texts(at, "markdown")
     assert all(g.name.get(lang) in rule for g in cat.groups)
@@ -56,8 +62,8 @@ def test_demo_b_shows_what_the_team_lacks_and_holds_across_groups():
     text = _texts(at, "warning")
     assert "山口（サンプル）：インシデント対応、システム運用担当" in text
     assert "コマンダー：山本（サンプル） のみ" in text
-    skills = next(d.value for d in at.dataframe if "skill" in d.value.columns)
-    assert len(skills) == len(staffing(assessment(at), cat).single_skill_holders) > 0
+    n = len(staffing(assessment(at), cat).single_skill_holders)
+    assert n > 0 and f"次の {n} 個のスキルは" in text
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -66,7 +72,7 @@ def test_empty_start_explains_instead_of_failing(lang):
     no_errors(at)
     infos = _texts(at, "info")
     assert translate("staffing.no_model", lang) in infos and translate("staffing.no_people", lang) in infos
-    assert not at.dataframe and not at.button
+    assert not at.table and not at.button
     # Every group is needed (no model: all in-house) and nobody holds one.
     assert {m.label: m.value for m in at.metric}[translate("staffing.unfilled_count", lang)] == "8"
     assert translate("staffing.unfilled", lang, groups="").rstrip() in _texts(at, "error")
@@ -113,4 +119,6 @@ def test_names_are_shown_as_typed():
     no_errors(at)
     warning = _texts(at, "warning")
     assert r"\<b\>X\</b\>\*" in warning and "<b>X</b>*：" not in warning
-    assert "<b>X</b>*" in list(_plan(at)["person"])  # a table cell is plain text
+    plan = _plan(at, "ja")
+    cells = "\n".join([*plan["person"], *plan["backups"], *plan["holders"]])
+    assert r"\<b\>X\</b\>\*" in cells and "<b>X</b>*" not in cells  # table cells are Markdown too
