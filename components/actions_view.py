@@ -130,13 +130,17 @@ def _apply(a: Assessment, delta: dict) -> None:
 
 
 def downloads(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
-    L = lang()
-    table_ = lambda: ax.plan_table(actions, a, L, cat)  # noqa: E731  built when a button is clicked
+    # The files are built when a button is clicked, on a worker thread without session state:
+    # everything they need is taken here.
+    L, sheet = lang(), tr("actions.title")
+    table_ = lambda: ax.plan_table(actions, a, L, cat)  # noqa: E731
     c1, c2 = st.columns(2)
     c1.download_button(tr("actions.download_csv"), lambda: ax.to_csv(table_()), ax.file_name(a, "csv"), MIME["csv"],
-                       key="dl_actions_csv", icon=":material/csv:", help=tr("actions.download_csv_help"))
-    c2.download_button(tr("actions.download_xlsx"), lambda: ax.to_xlsx(table_(), tr("actions.title")),
-                       ax.file_name(a, "xlsx"), MIME["xlsx"], key="dl_actions_xlsx", icon=":material/table_view:")
+                       key="dl_actions_csv", icon=":material/csv:", on_click="ignore",
+                       help=tr("actions.download_csv_help"))
+    c2.download_button(tr("actions.download_xlsx"), lambda: ax.to_xlsx(table_(), sheet),
+                       ax.file_name(a, "xlsx"), MIME["xlsx"], key="dl_actions_xlsx", icon=":material/table_view:",
+                       on_click="ignore")
 
 
 def postings_hint(actions: list[Action]) -> None:
