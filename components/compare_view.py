@@ -130,8 +130,8 @@ def role_table(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:
 def radar(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:
     L = lang()
     by = st.segmented_control(tr("scenarios.radar_by"), ["function", "role"], default="function", required=True,
-                              key="sc_radar_by", format_func=lambda v: tr("scenarios.radar_by_role") if v == "role"
-                              else tr("scenarios.radar_by_function"))
+                              key="sc_radar_by", format_func={"role": tr("scenarios.radar_by_role"),
+                                           "function": tr("scenarios.radar_by_function")}.get)
 
     def build(_a):
         if by == "function":
@@ -224,7 +224,7 @@ def flows(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:
     L = lang()
     time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
                                 required=True, key="sc_flow_time",
-                                format_func=lambda t: next(x.name.get(L) for x in cat.flows.times if x.id == t))
+                                format_func={x.id: x.name.get(L) for x in cat.flows.times}.get)
     per_row = 2  # 3–4 columns: two rows of two
     for start in range(0, len(cols), per_row):
         row = st.columns(per_row, gap="small")

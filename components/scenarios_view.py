@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment import scenarios as sc
-from assessment.compare import CURRENT, MAX_COLUMNS
+from assessment.compare import CURRENT, MAX_COLUMNS, MIN_COLUMNS
 from assessment.edit import model_defaults
 from assessment.model import Assessment, Scenario
 from csirt_data import Catalogue
@@ -125,7 +125,10 @@ def _delete(scenario_id: str) -> None:
     name = assessment().scenario(scenario_id).name
     if run_edit(sc.remove_scenario, scenario_id):
         compared = [c for c in st.session_state.get(COMPARED, []) if c != scenario_id]
-        st.session_state[COMPARED] = compared
+        if len(compared) >= MIN_COLUMNS:
+            st.session_state[COMPARED] = compared
+        else:  # back to the default: the current state and the newest scenario
+            st.session_state.pop(COMPARED, None)
         st.session_state.pop(EDITING, None)
         _flash("success", tr("scenarios.deleted", name=md(name)))
 
@@ -171,7 +174,7 @@ def model_editor(cat: Catalogue, scenario: Scenario) -> None:
     variants = [v.id for v in cat.model(scenario.model).variants] if scenario.model else []
     variant_key = wkey(f"sc_variant_{scenario.id}") if variants else None
     c1.selectbox(tr("scenarios.model"), models, index=models.index(scenario.model) if scenario.model else None,
-                 key=key, format_func=lambda m: _model_name(cat, m), placeholder=tr("scenarios.no_model_short"),
+                 key=key, format_func={m: _model_name(cat, m) for m in models}.get, placeholder=tr("scenarios.no_model_short"),
                  on_change=_set_model, args=(cat, scenario.id, key, variant_key))
     if variants:
         names = {v.id: v.name.get(L) for v in cat.model(scenario.model).variants}
@@ -206,6 +209,7 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
     else:
         st.caption(tr("scenarios.unchanged"))
     options = status_options()
+    short = {o: short_status(o) for o in options}  # fixed at render time, in this run's language
     singles = [f for f in cat.functions if len(cat.roles_of_function(f.id)) == 1]
     rows = [[(f, r) for r in cat.roles_of_function(f.id)] for f in cat.functions if f not in singles]
     rows.append([(f, cat.roles_of_function(f.id)[0]) for f in singles])
@@ -222,7 +226,7 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
                 if f in singles:
                     label = f"{f.name.get(L)}：{label}" if L == "ja" else f"{f.name.get(L)}: {label}"
                 key = wkey(f"sc_status_{scenario.id}_{role.id}")
-                col.selectbox(label, options, index=options.index(status), key=key, format_func=short_status,
+                col.selectbox(label, options, index=options.index(status), key=key, format_func=short.get,
                               on_change=_set_status, args=(scenario.id, role.id, key),
                               help=tr("scenarios.differs", default=status_label(defaults[role.id]))
                               if mark else None)

@@ -76,3 +76,22 @@ def test_move_to_model_b_side_by_side_then_flip_a_role(app_server, page, lang):
     assert elapsed < 60
 
     screenshot(page, f"scenarios_compare_{lang}")
+
+
+def test_a_name_with_markdown_and_html_is_shown_as_typed(app_server, page):
+    open_page(page, app_server, "/scenarios?demo=B")
+    page.get_by_role("button", name=t("scenarios.new_from_current")).click()
+    box = page.get_by_label(t("scenarios.name"))
+    odd = "*SOC* (x) <b>2</b> [a](b)"
+    box.fill(odd)
+    box.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name=t("scenarios.create"), exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stAlert").filter(has_text=t("scenarios.created", name=odd))).to_have_count(1)
+    header = page.get_by_test_id("stTable").first.locator("thead").inner_text()
+    assert odd in header, header
+    radar = traces(page, "sc_radar")
+    assert {d["name"] for d in radar} == {t("scenarios.current"), "*SOC* (x) &lt;b&gt;2&lt;/b&gt; [a](b)",
+                                          t("chart.target")}
+    assert_clean(page)
