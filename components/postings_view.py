@@ -28,7 +28,9 @@ MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _store(cat: Catalogue) -> dict:
     a = assessment()
     store = st.session_state.setdefault(STORE, {"edits": {}, "nonce": 0})
-    if store.get("role") not in cat.role_ids:
+    # Another assessment (a demo, an opened file): start again from its first gap or outsourced role.
+    if store.get("role") not in cat.role_ids or store.get("assessment") != a.id:
+        store["assessment"] = a.id
         store["role"] = default_role(cat)
         store["kind"] = "rfp" if a.roles.get(store["role"]) and a.status(store["role"]) == "outsourced" else "posting"
     store.setdefault("kind", "posting")
@@ -50,18 +52,20 @@ def _choices(cat: Catalogue, store: dict) -> None:
     a, L = assessment(), lang()
     c1, c2, c3 = st.columns([3, 2, 2])
     ids = list(cat.role_ids)
+    # Keys tied to the assessment: another assessment's page starts from its own defaults.
+    keys = {f: f"postings_{f}@{a.id}" for f in ("role", "kind", "lang")}
 
     # Labels made now, in this run's language: format_func is also called outside the run.
     labels = {r: tr("postings.role_option", role=cat.role(r).name.get(L), status=tr(f"status.{a.status(r)}"))
               if r in a.roles else cat.role(r).name.get(L) for r in ids}
     c1.selectbox(tr("postings.role"), ids, index=ids.index(store["role"]), format_func=labels.get,
-                 key="postings_role", on_change=_copy, args=("postings_role", "role"))
+                 key=keys["role"], on_change=_copy, args=(keys["role"], "role"))
     kind_names = {"posting": tr("postings.kind.posting"), "rfp": tr("postings.kind.rfp")}
     c2.radio(tr("postings.kind"), KINDS, index=KINDS.index(store["kind"]), format_func=kind_names.get,
-             horizontal=True, key="postings_kind", on_change=_copy, args=("postings_kind", "kind"))
+             horizontal=True, key=keys["kind"], on_change=_copy, args=(keys["kind"], "kind"))
     lang_names = {"ja": tr("postings.lang.ja"), "en": tr("postings.lang.en")}
     c3.radio(tr("postings.doc_lang"), LANGS, index=LANGS.index(store["lang"]), format_func=lang_names.get,
-             horizontal=True, key="postings_lang", on_change=_copy, args=("postings_lang", "lang"),
+             horizontal=True, key=keys["lang"], on_change=_copy, args=(keys["lang"], "lang"),
              help=tr("postings.doc_lang_help"))
 
     gaps = [cat.role(r).name.get(L) for r in ids if r in a.roles and a.status(r) == "gap"]

@@ -15,7 +15,7 @@ def text_area(at):
 
 
 def widget(elements, key):
-    return next(e for e in elements if e.key == key)
+    return by_key(elements, key)
 
 
 def downloads(at):
@@ -112,3 +112,13 @@ def test_organisation_name_is_escaped_in_the_generated_text():
     at.run()
     no_errors(at)
     assert "\\<b\\>Evil\\</b\\> \\*Corp\\*" in text_area(at).value
+
+
+def test_another_assessment_starts_from_its_own_first_open_role():
+    at = app(demo="C", lang="ja", page="postings")
+    widget(at.selectbox, "postings_role").set_value("educator").run()
+    at.query_params["demo"] = "B"
+    at.run()
+    no_errors(at)
+    assert widget(at.selectbox, "postings_role").value == "researcher"
+    assert widget(at.radio, "postings_kind").value == "rfp"
