@@ -104,8 +104,16 @@ def fit(a: Assessment, person_id: str, roles, cat: Catalogue | None = None) -> f
     """The coverage `person_id` alone would give `roles` (see the module docstring); None when the
     roles have no skills."""
     cat = cat or load_catalogue()
-    mine = a.used_ratings().get(person_id, {})
-    values = [min((mine.get(l.skill) or 0) / a.target(r, l.kind), 1.0) for r in roles for l in cat.role_links(r)]
+    return _fit(a.used_ratings().get(person_id, {}), _targets(a, cat, roles))
+
+
+def _targets(a: Assessment, cat: Catalogue, roles) -> list[tuple[str, int]]:
+    """(skill, target) for every (role, skill) link of `roles`."""
+    return [(l.skill, a.target(r, l.kind)) for r in roles for l in cat.role_links(r)]
+
+
+def _fit(mine: dict[str, int], targets: list[tuple[str, int]]) -> float | None:
+    values = [min((mine.get(skill) or 0) / target, 1.0) for skill, target in targets]
     return sum(values) / len(values) if values else None
 
 
@@ -140,7 +148,9 @@ def suggest(a: Assessment, cat: Catalogue | None = None) -> Suggestion:
     cat = cat or load_catalogue()
     needed = needed_groups(a, cat)
     people = [p.id for p in a.people]
-    fits = {pid: {k: fit(a, pid, roles, cat) for k, roles in needed.items()} for pid in people}
+    targets = {k: _targets(a, cat, roles) for k, roles in needed.items()}
+    used = a.used_ratings()
+    fits = {pid: {k: _fit(used.get(pid, {}), targets[k]) for k in needed} for pid in people}
     holding = {p.id: {_group_key(cat, r) for r in p.roles if a.status(r) == "in_house"} for p in a.people}
 
     def holds(pid: str, key: str) -> bool:
