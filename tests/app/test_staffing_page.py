@@ -61,7 +61,7 @@ def test_demo_b_shows_what_the_team_lacks_and_holds_across_groups():
     at = app(demo="B", lang="ja", page="staffing")
     text = _texts(at, "warning")
     assert "山口（サンプル）：インシデント対応、システム運用担当" in text
-    assert "コマンダー：山本（サンプル） のみ" in text
+    assert "コマンダー：山本（サンプル）のみ" in text
     n = len(staffing(assessment(at), cat).single_skill_holders)
     assert n > 0 and f"次の {n} 個のスキルは" in text
 
