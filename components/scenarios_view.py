@@ -211,23 +211,21 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
     options = status_options()
     short = {o: short_status(o) for o in options}  # fixed at render time, in this run's language
     singles = [f for f in cat.functions if len(cat.roles_of_function(f.id)) == 1]
-    rows = [[(f, r) for r in cat.roles_of_function(f.id)] for f in cat.functions if f not in singles]
-    rows.append([(f, cat.roles_of_function(f.id)[0]) for f in singles])
+    rows = [(f.name.get(L), cat.roles_of_function(f.id)) for f in cat.functions if f not in singles]
+    # Functions of one role each (教育, 経営者, 組織運営, システム運用) share one row.
+    rows.append((tr("sep.list").join(f.name.get(L) for f in singles),
+                 tuple(cat.roles_of_function(f.id)[0] for f in singles)))
     width = 3
-    for row in rows:
-        if row[0][0] not in singles:
-            st.markdown(f"**{row[0][0].name.get(L)}**")
-        for start in range(0, len(row), width):
+    for heading, roles in rows:
+        st.markdown(f"**{heading}**")
+        for start in range(0, len(roles), width):
             cols = st.columns(width)
-            for col, (f, role) in zip(cols, row[start:start + width]):
+            for col, role in zip(cols, roles[start:start + width]):
                 status = scenario.roles[role.id].status
                 mark = " ✎" if role.id in changed else ""
-                label = role.name.get(L) + mark
-                if f in singles:
-                    label = f"{f.name.get(L)}：{label}" if L == "ja" else f"{f.name.get(L)}: {label}"
                 key = wkey(f"sc_status_{scenario.id}_{role.id}")
-                col.selectbox(label, options, index=options.index(status), key=key, format_func=short.get,
-                              on_change=_set_status, args=(scenario.id, role.id, key),
+                col.selectbox(role.name.get(L) + mark, options, index=options.index(status), key=key,
+                              format_func=short.get, on_change=_set_status, args=(scenario.id, role.id, key),
                               help=tr("scenarios.differs", default=status_label(defaults[role.id]))
                               if mark else None)
 
@@ -250,7 +248,7 @@ def hire_editor(cat: Catalogue, scenario: Scenario) -> None:
     in_house = [r for r in cat.role_ids if scenario.roles[r].status == "in_house"]
     name_of = lambda r: cat.role(r).name.get(L)  # noqa: E731
     for hire in scenario.hires:
-        c1, c2, c3 = st.columns([2, 6, 1], vertical_alignment="bottom")
+        c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
         c1.markdown(f"**{md(hire.name)}**")
         key = wkey(f"sc_hire_roles_{hire.id}")
         c2.multiselect(tr("scenarios.hire_roles"), in_house, default=[r for r in hire.roles if r in in_house],
@@ -258,7 +256,7 @@ def hire_editor(cat: Catalogue, scenario: Scenario) -> None:
                        label_visibility="collapsed", placeholder=tr("scenarios.hire_roles_placeholder"))
         c3.button(tr("scenarios.hire_remove"), key=f"sc_hire_rm_{hire.id}", icon=":material/person_remove:",
                   on_click=lambda h=hire.id: run_edit(sc.remove_hire, scenario.id, h), width="stretch")
-    c1, c2, c3 = st.columns([2, 6, 1], vertical_alignment="bottom")
+    c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
     name_key, roles_key = wkey(f"sc_hire_name_{scenario.id}"), wkey(f"sc_hire_new_roles_{scenario.id}")
     c1.text_input(tr("scenarios.hire_name"), key=name_key, max_chars=80,
                   value=_free_hire_name(scenario, assessment()))
