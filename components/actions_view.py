@@ -18,10 +18,13 @@ from csirt_data import Catalogue
 
 from .editors import editor
 from .i18n import lang, tr
+from .labels import md
 from .state import assessment, catalogue, derived, scores
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 POSTINGS = Path(__file__).resolve().parents[1] / "app_pages" / "postings.py"
+WHAT_PX = 330
+WHAT_UNITS_PER_LINE = 44  # Latin characters that fit on one line of the "what" column
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?Z?)?$")
 
 
@@ -56,10 +59,37 @@ def filters() -> tuple[list[str], list[str]]:
 
 
 def _what(x: Action, cat: Catalogue, L: str) -> str:
+    """The skills (kind, level of target) and the number of programme items, on one wrapped line:
+    the items themselves are listed under the table and in the downloads."""
     parts = [ax.skills_text(x, cat, L, sep=" / ")]
     if x.education:
-        parts.append(tr("actions.programme", items=ax.education_text(x, L, sep=" / ")))
-    return "\n".join(p for p in parts if p)
+        parts.append(tr("actions.programme_count", n=len(x.education)))
+    return " / ".join(p for p in parts if p)
+
+
+def _row_height(texts: list[str]) -> int:
+    """Tall enough for the longest "what" text at the column's width (a CJK character is about
+    two Latin ones wide), within limits."""
+    def lines(t: str) -> int:
+        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in t)
+        return -(-units // WHAT_UNITS_PER_LINE)
+    return max(40, min(230, 12 + 21 * max((lines(t) for t in texts), default=1)))
+
+
+def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
+    """Every shown action in full: its skills and the education programme's items."""
+    L = lang()
+    with st.expander(tr("actions.details")):
+        for x in actions:
+            who = f" — {md(a.person(x.person).name)}" if x.person else ""
+            st.markdown(f"**{ax.kind_label(x.kind, L)}: {md(cat.role(x.role).name.get(L))}{who}**  \n"
+                        + md(ax.reason_text(x, L)))
+            lines = [f"- {md(line)}" for line in ax.skills_text(x, cat, L).split("\n") if line]
+            if x.education:
+                lines.append(f"- {tr('actions.col_education')}:")
+                lines += [f"    - {md(i.get(L))}" for i in x.education]
+            if lines:
+                st.markdown("\n".join(lines))
 
 
 def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
@@ -70,27 +100,28 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
         "person": [a.person(x.person).name if x.person else "—" for x in actions],
         "what": [_what(x, cat, L) for x in actions],
         "owner": [x.owner for x in actions],
-        "due": [datetime.date.fromisoformat(x.due) if x.due else None for x in actions],
+        "due": pd.to_datetime(pd.Series([x.due or None for x in actions], dtype="object")),
         "status": [x.status for x in actions],
         "note": [x.note for x in actions],
     })
     config = {
         "kind": st.column_config.SelectboxColumn(tr("actions.col_kind"), options=list(ACTION_KINDS), required=True,
-                                                 format_func=lambda k: ax.kind_label(k, L), width="small"),
-        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width="small"),
-        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width="small"),
-        "what": st.column_config.TextColumn(tr("actions.col_what"), disabled=True, width="large",
+                                                 format_func=lambda k: ax.kind_label(k, L), width=110),
+        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width=110),
+        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width=100),
+        "what": st.column_config.TextColumn(tr("actions.col_what"), disabled=True, width=WHAT_PX,
                                             help=tr("actions.col_what_help")),
         "owner": st.column_config.TextColumn(tr("actions.col_owner"), max_chars=80, width="small"),
         "due": st.column_config.DateColumn(tr("actions.col_due"), format="YYYY-MM-DD", width="small"),
         "status": st.column_config.SelectboxColumn(tr("actions.col_status"), options=list(ACTION_STATUSES),
                                                    required=True, format_func=lambda k: ax.status_label(k, L),
                                                    width="small"),
-        "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width="medium"),
+        "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=130),
     }
     editor("actions", df, [x.key for x in actions], _apply, column_config=config, hide_index=True,
-           num_rows="fixed", width="stretch", row_height=110)
+           num_rows="fixed", width="stretch", row_height=_row_height(list(df["what"])))
     st.caption(tr("actions.table_help"))
+    details(cat, a, actions)
 
 
 def due_value(value) -> str:

@@ -106,10 +106,14 @@ def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Fig
         label = html.escape(status_label(status))
         fig.add_bar(y=names, x=values, name=label, orientation="h", marker_color=STATUS_COLOURS[status],
                     text=[str(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
+                    textangle=0,
                     textfont={"size": 16, "color": "#111" if status == "outsourced" else "white"},
                     hovertemplate=f"%{{y}}<br>{label}: %{{x}}<extra></extra>", meta={"status": status})
-    base_layout(fig, tr("executive.mix_title"), height=440)
-    fig.update_layout(barmode="stack", margin={"l": 20, "r": 20, "t": 70, "b": 60})
+    base_layout(fig, tr("executive.mix_title"), height=470)
+    # The legend sits between the title and the bars, clear of the axis title below.
+    fig.update_layout(barmode="stack", margin={"l": 20, "r": 20, "t": 110, "b": 60},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left",
+                              "traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title=tr("executive.mix_axis"), dtick=1, gridcolor="#DDD")
     return fig
@@ -151,6 +155,6 @@ def render(cat: Catalogue) -> None:
     left, right = st.columns([1, 1])
     with left:
         top_risks(cat, names)
-        cost()
     with right:
         in_house_vs_outsourced(cat)
+    cost()

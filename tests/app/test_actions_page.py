@@ -7,6 +7,7 @@ import pytest
 
 from assessment import action_export as ax
 from assessment.planning import plan_summary, propose_actions
+from components.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors
@@ -45,8 +46,11 @@ def test_renders_the_plan(demo, lang):
     # The skills below target and the programme items are in the "what" column.
     first = actions[0]
     assert cat.skill(first.skills[0].skill).get(lang) in df["what"].iloc[0]
+    # Each action in full under the table, with every programme item.
+    details = "\n".join(m.value for m in at.markdown)
     if first.education:
-        assert first.education[-1].get(lang) in df["what"].iloc[0]
+        assert str(len(first.education)) in df["what"].iloc[0]
+        assert all(md(i.get(lang)) in details for i in first.education)
     assert len(_downloads(at)) == 2
 
 
@@ -63,7 +67,7 @@ def test_an_edit_through_the_table_is_applied_and_kept():
     assert a.actions["hire:investigator"].kind == "outsource"
     # The new table shows the decisions; the counts follow the effective kinds.
     df = _table(at).value
-    assert df["owner"].iloc[0] == "山田" and df["due"].iloc[0] == datetime.date(2027, 3, 31)
+    assert df["owner"].iloc[0] == "山田" and df["due"].iloc[0].date() == datetime.date(2027, 3, 31)
     assert df["kind"].iloc[hire] == "outsource"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["採用（人）"] == "0" and metrics["アウトソーシング（役割）"] == "1"
