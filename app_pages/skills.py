@@ -4,7 +4,7 @@ import streamlit as st
 
 from assessment import edit
 from assessment.model import RATERS, RATING_RULES
-from components.i18n import tr
+from components.i18n import lang, tr
 from components.rater_compare import rater_differences, rule_name, rule_statement
 from components.rating_grid import rater_name, rating_grid, rating_progress
 from components.targets_view import targets
@@ -41,7 +41,8 @@ rater = left.segmented_control(tr("workshop.rater_label"), RATERS, default=rater
 st.session_state["skills_rater"] = rater = rater if rater in RATERS else "lead"
 
 # Which value scores use: part of the work, changed only through edit.set_rating_rule.
-rule_key = wkey("rating_rule")
+# The language is part of the key: the widget keeps its choice as the label shown, which changes with it.
+rule_key = wkey(f"rating_rule.{lang()}")
 right.radio(tr("workshop.rule_label"), RATING_RULES, index=RATING_RULES.index(a.rating_rule), horizontal=True,
             format_func={r: rule_name(r) for r in RATING_RULES}.get, key=rule_key, help=tr("workshop.rule_scope"),
             on_change=lambda: run_edit(edit.set_rating_rule, st.session_state[rule_key]))

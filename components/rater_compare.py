@@ -101,7 +101,7 @@ def rater_radar(cat: Catalogue, comparison: RaterComparison, title: str, L: str)
     fig.update_layout(polar={
         "radialaxis": {"range": [0, 4], "tickvals": [0, 1, 2, 3, 4], "tickfont": {"size": 12}, "gridcolor": "#CCC"},
         "angularaxis": {"tickfont": {"size": 13}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
-        "bgcolor": "white"}, margin={"l": 130, "r": 130})
+        "bgcolor": "white"}, margin={"l": 130, "r": 130, "t": 120})
     return fig
 
 
@@ -148,13 +148,14 @@ def rater_differences(cat: Catalogue, a: Assessment, person_id: str) -> None:
         "diff": [f"{g.diff:+d}" for g in c.gaps],
         "used": [level_label(g.used) for g in c.gaps],
     })
-    st.dataframe(df, hide_index=True, width="stretch", key="rater_gaps", column_config={
-        "no": st.column_config.NumberColumn(tr("workshop.col_no"), width="small"),
-        "skill": st.column_config.TextColumn(tr("skills.col_skill"), width="large"),
-        "lead": st.column_config.TextColumn(tr("workshop.col_lead"), width="medium"),
-        "self": st.column_config.TextColumn(tr("workshop.col_self"), width="medium"),
-        "diff": st.column_config.TextColumn(tr("workshop.col_diff"), width="small"),
-        "used": st.column_config.TextColumn(tr("workshop.col_used", rule=rule_name(a.rating_rule)), width="medium"),
+    st.container(key="rater_gaps").dataframe(df, hide_index=True, width="stretch", column_config={
+        # Widths in pixels: every column fits inside the expander on a 1400 px wide window.
+        "no": st.column_config.NumberColumn(tr("workshop.col_no"), width=48),
+        "skill": st.column_config.TextColumn(tr("skills.col_skill"), width=300),
+        "lead": st.column_config.TextColumn(tr("workshop.col_lead"), width=150),
+        "self": st.column_config.TextColumn(tr("workshop.col_self"), width=150),
+        "diff": st.column_config.TextColumn(tr("workshop.col_diff"), width=60, help=tr("workshop.col_diff_help")),
+        "used": st.column_config.TextColumn(tr("workshop.col_used", rule=rule_name(a.rating_rule)), width=160),
     })
 
 

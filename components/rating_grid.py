@@ -57,13 +57,14 @@ def rating_grid(cat: Catalogue, a: Assessment, person_id: str, rater: str = "lea
     })
     other_header = {"lead": tr("workshop.col_other.lead"), "self": tr("workshop.col_other.self")}[_other(rater)]
     config = {
-        "skill": st.column_config.TextColumn(tr("skills.col_skill"), disabled=True, width="large"),
-        "kind": st.column_config.TextColumn(tr("skills.col_kind"), disabled=True, width="small"),
-        "roles": st.column_config.TextColumn(tr("skills.col_roles"), disabled=True, width="medium"),
-        "target": st.column_config.NumberColumn(tr("skills.col_target"), disabled=True, width="small"),
-        "level": st.column_config.SelectboxColumn(rater_name(rater), options=level_labels(), width="medium",
+        # Widths in pixels so that both raters' columns fit beside the skill on a 1400 px wide window.
+        "skill": st.column_config.TextColumn(tr("skills.col_skill"), disabled=True, width=300),
+        "kind": st.column_config.TextColumn(tr("skills.col_kind"), disabled=True, width=72),
+        "roles": st.column_config.TextColumn(tr("skills.col_roles"), disabled=True, width=130),
+        "target": st.column_config.NumberColumn(tr("skills.col_target"), disabled=True, width=52),
+        "level": st.column_config.SelectboxColumn(rater_name(rater), options=level_labels(), width=165,
                                                   help=f"{tr('skills.col_level')}: {tr('skills.scale_short')}"),
-        "other": st.column_config.TextColumn(other_header, disabled=True, width="medium"),
+        "other": st.column_config.TextColumn(other_header, disabled=True, width=155),
     }
     # One editor per rater: switching the rater shows a fresh grid, never the other's pending edits.
     editor(f"grid_{rater}_{person_id}", df, [s for s, _, _ in rows], _apply_ratings(person_id, rater),

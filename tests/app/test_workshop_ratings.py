@@ -74,7 +74,7 @@ def test_self_rating_through_the_grid_and_the_rule(lang):
 
     # The rule "lower": the self-ratings of 0 now count, everywhere at once.
     goto(at, "skills")
-    rule = by_key(at.radio, "rating_rule")
+    rule = by_key(at.radio, f"rating_rule.{lang}")
     assert rule.value == "lead" and rule.options == [translate(f"workshop.rule.{r}", lang)
                                                      for r in ("lead", "self", "lower", "higher")]
     rule.set_value("lower").run()

@@ -1,0 +1,95 @@
+"""Workshop ratings in a real browser: one skill rated differently by the lead and by the person
+shows up in the list of the largest gaps, with both values and the difference; screenshots of the
+Skills page with the comparison in Japanese and English (demo B)."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from csirt_data import load_catalogue
+from tests.e2e.conftest import screenshot
+from tests.e2e.ui import assert_clean, grid_column, open_page, rate, rating_grid, switch_language, t, wait_for_app
+
+CAT = load_catalogue()
+
+
+def LEVEL(n: int, lang: str = "ja") -> str:
+    return f"{n} {t(f'level.{n}', lang)}"
+
+
+def gap_table(page):
+    return page.locator('.st-key-rater_gaps [data-testid="stDataFrame"]')
+
+
+def expect_cell(table, col: int, text: str) -> None:
+    """A cell of the first row, waited for: after a rerun the grid redraws a moment later."""
+    table.scroll_into_view_if_needed()
+    expect(table.locator(f'td[data-testid="glide-cell-{col}-0"]')).to_have_text(text)
+
+
+def choose_rater(page, rater: str, lang: str = "ja") -> None:
+    switch = page.get_by_role("radiogroup", name=t("workshop.rater_label", lang))
+    switch.get_by_role("radio", name=t(f"workshop.rater.{rater}", lang), exact=True).click()
+    wait_for_app(page)
+    expect(page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')).to_have_class(
+        re.compile(rf"st-key-grid_{rater}_"))
+
+
+@pytest.mark.parametrize("lang", ["ja"])
+def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
+    open_page(page, app_server, f"/skills?demo=B&lang={lang}")
+    assert_clean(page)
+    expect(page.get_by_text(t("workshop.none_both", lang))).to_be_visible()
+    first_skill = grid_column(page, 0)[0]
+    levels = grid_column(page, 4)
+    n = len(levels)
+
+    # The lead rates the first skill 4 (3 if the sample has 4 there already); the person rates it 1.
+    lead = 3 if levels[0] == LEVEL(4, lang) else 4
+    rate(page, 0, LEVEL(lead, lang))
+    assert grid_column(page, 4)[0] == LEVEL(lead, lang)
+    choose_rater(page, "self", lang)
+    assert grid_column(page, 4) == [""] * n  # nothing self-rated yet
+    assert grid_column(page, 5)[0] == LEVEL(lead, lang)  # the lead's value beside it, read-only
+    rate(page, 0, LEVEL(1, lang))
+    assert grid_column(page, 4) == [LEVEL(1, lang)] + [""] * (n - 1)
+    assert grid_column(page, 5)[0] == LEVEL(lead, lang)
+
+    # The gap list: one skill both have rated, the lead's value used (the default rule).
+    table = gap_table(page)
+    expect(table).to_be_visible()
+    assert grid_column(page, 0, table) == ["1"]
+    assert grid_column(page, 1, table) == [first_skill]
+    assert grid_column(page, 2, table) == [LEVEL(lead, lang)]
+    assert grid_column(page, 3, table) == [LEVEL(1, lang)]
+    assert grid_column(page, 4, table) == [f"{1 - lead:+d}"]
+    assert grid_column(page, 5, table) == [LEVEL(lead, lang)]
+    expect(page.get_by_text(t("workshop.counts", lang, total=n, both=1, same=0, lead_only=n - 1, self_only=0,
+                              neither=0))).to_be_visible()
+
+    # The rule "lower": the value used becomes the person's 1.
+    rule = page.get_by_role("radiogroup", name=t("workshop.rule_label", lang))
+    rule.get_by_text(t("workshop.rule.lower", lang), exact=True).click()  # the label: the input is hidden
+    wait_for_app(page)
+    expect(page.get_by_text(t("workshop.rule_statement.lower", lang))).to_be_visible()
+    expect_cell(gap_table(page), 5, LEVEL(1, lang))
+    assert grid_column(page, 5, gap_table(page)) == [LEVEL(1, lang)]
+    # The switch stayed on the self-rating through the rule change.
+    expect(rating_grid(page)).to_be_visible()
+    expect(page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')).to_have_class(re.compile("st-key-grid_self_"))
+    assert_clean(page)
+    page.get_by_text(t("workshop.compare_heading", lang)).scroll_into_view_if_needed()
+    assert screenshot(page, "skills_workshop_ja").stat().st_size > 20_000
+
+    switch_language(page, "en")
+    expect(page.locator("h1").first).to_have_text(t("skills.title", "en"))
+    # The rule chosen in Japanese is still the one shown in English.
+    rule = page.get_by_role("radiogroup", name=t("workshop.rule_label", "en"))
+    expect(rule.get_by_role("radio", checked=True)).to_have_count(1)
+    expect(rule.get_by_role("radio", name=t("workshop.rule.lower", "en"), exact=True)).to_be_checked()
+    table = gap_table(page)
+    expect_cell(table, 2, LEVEL(lead, "en"))
+    assert grid_column(page, 2, table) == [LEVEL(lead, "en")]
+    assert grid_column(page, 4, table) == [f"{1 - lead:+d}"]
+    assert_clean(page)
+    assert screenshot(page, "skills_workshop_en").stat().st_size > 20_000
