@@ -23,8 +23,8 @@ from .state import assessment, catalogue, derived, scores
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 POSTINGS = Path(__file__).resolve().parents[1] / "app_pages" / "postings.py"
-WHAT_PX = 330
-WHAT_UNITS_PER_LINE = 44  # Latin characters that fit on one line of the "what" column
+WHAT_PX = 280
+WHAT_UNITS_PER_LINE = 38  # Latin characters that fit on one line of the "what" column
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?Z?)?$")
 
 
@@ -73,7 +73,7 @@ def _row_height(texts: list[str]) -> int:
     def lines(t: str) -> int:
         units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in t)
         return -(-units // WHAT_UNITS_PER_LINE)
-    return max(40, min(230, 12 + 21 * max((lines(t) for t in texts), default=1)))
+    return max(40, min(170, 12 + 21 * max((lines(t) for t in texts), default=1)))
 
 
 def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
@@ -106,20 +106,21 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
     })
     config = {
         "kind": st.column_config.SelectboxColumn(tr("actions.col_kind"), options=list(ACTION_KINDS), required=True,
-                                                 format_func=lambda k: ax.kind_label(k, L), width=110),
-        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width=110),
-        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width=100),
+                                                 format_func=lambda k: ax.kind_label(k, L), width=100),
+        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width=100),
+        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width=90),
         "what": st.column_config.TextColumn(tr("actions.col_what"), disabled=True, width=WHAT_PX,
                                             help=tr("actions.col_what_help")),
-        "owner": st.column_config.TextColumn(tr("actions.col_owner"), max_chars=80, width="small"),
-        "due": st.column_config.DateColumn(tr("actions.col_due"), format="YYYY-MM-DD", width="small"),
+        "owner": st.column_config.TextColumn(tr("actions.col_owner"), max_chars=80, width=90),
+        "due": st.column_config.DateColumn(tr("actions.col_due"), format="YYYY-MM-DD", width=100),
         "status": st.column_config.SelectboxColumn(tr("actions.col_status"), options=list(ACTION_STATUSES),
                                                    required=True, format_func=lambda k: ax.status_label(k, L),
-                                                   width="small"),
-        "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=130),
+                                                   width=80),
+        "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=110),
     }
     editor("actions", df, [x.key for x in actions], _apply, column_config=config, hide_index=True,
-           num_rows="fixed", width="stretch", row_height=_row_height(list(df["what"])))
+           num_rows="fixed", width="stretch", row_height=(rh := _row_height(list(df["what"]))),
+           height=38 + rh * min(len(df), 5), placeholder="—")
     st.caption(tr("actions.table_help"))
     details(cat, a, actions)
 

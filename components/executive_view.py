@@ -109,10 +109,10 @@ def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Fig
                     textangle=0,
                     textfont={"size": 16, "color": "#111" if status == "outsourced" else "white"},
                     hovertemplate=f"%{{y}}<br>{label}: %{{x}}<extra></extra>", meta={"status": status})
-    base_layout(fig, tr("executive.mix_title"), height=470)
-    # The legend sits between the title and the bars, clear of the axis title below.
-    fig.update_layout(barmode="stack", margin={"l": 20, "r": 20, "t": 110, "b": 60},
-                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left",
+    base_layout(fig, tr("executive.mix_title"), height=500)
+    # The legend goes under the axis title, with room for two rows in English.
+    fig.update_layout(barmode="stack", margin={"l": 20, "r": 20, "t": 70, "b": 130},
+                      legend={"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0.5, "xanchor": "center",
                               "traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title=tr("executive.mix_axis"), dtick=1, gridcolor="#DDD")
