@@ -14,6 +14,8 @@ from .chart_style import PLOT_CONFIG, TRACE_COLOURS, base_layout
 from .i18n import join, lang, tr
 from .labels import level_label, md, percent, status_label
 from .radar import grouped_radar_overlay
+from .rater_compare import rule_name
+from .rating_grid import rater_name
 from .state import assessment
 
 CURRENT = "current"
@@ -116,9 +118,12 @@ def comparison(cat: Catalogue) -> None:
     if c.rating_changes:
         st.markdown(f"**{tr('history.rating_changes', n=len(c.rating_changes))}**")
         st.dataframe({tr("history.person"): [x.name for x in c.rating_changes],
+                      tr("history.rater"): [rater_name(x.rater) for x in c.rating_changes],
                       tr("skills.col_skill"): [cat.skill(x.skill).get(L) for x in c.rating_changes],
                       tr("history.before"): [level_label(x.before) for x in c.rating_changes],
                       tr("history.after"): [level_label(x.after) for x in c.rating_changes]},
                      hide_index=True, width="stretch")
+    if c.rule[0] != c.rule[1]:
+        st.markdown(tr("history.rule_changed", before=rule_name(c.rule[0]), after=rule_name(c.rule[1])))
     s0, s1 = c.summary
     st.caption(tr("history.summary", before=percent(s0.coverage), after=percent(s1.coverage)))

@@ -59,7 +59,8 @@ def grouped_radar(names: list[str], values: list[float | None], title: str) -> g
 def grouped_radar_overlay(names: list[str], series: dict[str, list[float | None]], title: str) -> go.Figure:
     """Coverage (0–1 values, shown as %) of one or more series on the same axes, with the target."""
     names = [axis_label(n, lang()) for n in names]
-    colours = [TRACE_COLOURS["prerequisite"], TRACE_COLOURS["additional"], TRACE_COLOURS["other"]]
+    # Up to four series (the scenario comparison) each in its own colour; the target is the fifth.
+    colours = [TRACE_COLOURS["prerequisite"], TRACE_COLOURS["additional"], TRACE_COLOURS["other"], "#D99A1E"]
     data = []
     for n, (label, values) in enumerate(series.items()):
         pct = [None if v is None else round(v * 100) for v in values]
