@@ -5,12 +5,9 @@ Everything is computed per assessment version, column and language through `deri
 what is shown: a rerun that changed nothing builds nothing, and no figure is built twice."""
 from __future__ import annotations
 
-import re
-import textwrap
 from html import escape
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from assessment.compare import CURRENT, MAX_COLUMNS, MIN_COLUMNS, Column, column, column_assessment, difference
@@ -24,11 +21,9 @@ from .flow_diagram import flow_figure
 from .i18n import join, lang, tr
 from .labels import md, percent, status_badge
 from .radar import grouped_radar_overlay
-from .results_view import flow_diagram_figure
 from .scenarios_view import COMPARED, compared_ids
 from .state import assessment, derived, scores as current_scores, wkey
 
-FLOW_HEIGHT = 1000  # px: two diagrams side by side, each tall enough for labels above and below nodes
 
 
 def _shown(cat: Catalogue, cid: str):
@@ -154,70 +149,17 @@ def radar(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:
 
 
 def _flow_figure(cat: Catalogue, cid: str, time: str):
+    """The column's diagram, compact: half a page wide, full-width labels would run into each other."""
     L = lang()
     if cid == CURRENT:
-        fig = flow_diagram_figure(cat, time)  # the Results page's figure, from the same cache
-    else:
-        shown, scores = _shown(cat, cid), _scores(cat, cid)
-        graph = derived(f"sc_graph_{time}", lambda a: flow_graph(shown, time, cat), cid)
-        fig = derived(f"sc_fig_flow_{time}", lambda a: flow_figure(cat, shown, graph, time, scores, L), cid, L)
-    # Half a page wide, the full-width labels would run into each other: a compact copy (the cached
-    # full-width figure stays as it is).
-    return derived(f"sc_fig_flow_{time}_half", lambda a: half_width(fig, L), cid, L)
-
-
-LANE_X, LEFT = -2.55, -2.6  # lane titles and the diagram's left edge, moved left for wider titles
-
-
-def _plain(text: str, L: str) -> str:
-    """A label's text without its tags and line breaks (flow_figure breaks English at spaces)."""
-    return re.sub(r"<[^>]+>", "", text.replace("<br>", "" if L == "ja" else " "))
-
-
-def _wrap(text: str, width: int, lines: int) -> str:
-    if " " in text:  # English: at spaces
-        out = textwrap.wrap(text, width)
-    else:  # Japanese: a break after 、 if any, else every `width` characters
-        head, sep, tail = text.partition("、")
-        parts = [head + sep, tail] if sep and tail else [text]
-        out = [p[i:i + width] for p in parts for i in range(0, len(p), width)]
-    if len(out) > lines:
-        out = out[:lines - 1] + [" ".join(out[lines - 1:]) if " " in text else "".join(out[lines - 1:])]
-    return "<br>".join(out)
-
-
-def half_width(fig: go.Figure, L: str) -> go.Figure:
-    """The flow diagram for half a page: smaller type, wider lane titles, and in crowded lanes the
-    labels of every other node above it instead of below, so that neighbours never overlap."""
-    out = go.Figure(fig)
-    where = {}
-    for t in out.data:
-        if isinstance(t.meta, dict) and "status" in t.meta and t.customdata is not None:
-            for x, y, n in zip(t.x, t.y, t.customdata):
-                where[(round(x, 6), round(y, 6))] = n
-    lanes: dict[float, list[float]] = {}
-    for x, y in where:
-        lanes.setdefault(y, []).append(x)
-    annotations = []
-    for ann in out.layout.annotations:
-        ann = ann.to_plotly_json()
-        key = (round(ann["x"], 6), round(ann["y"], 6))
-        if ann.get("xanchor") == "left":  # a lane title
-            name = _plain(ann["text"], L)
-            ann.update(x=LANE_X, text=f"<b>{_wrap(name, 6 if L == 'ja' else 11, 2 if L == 'ja' else 3)}</b>",
-                       font={**ann.get("font", {}), "size": 12})
-        elif key in where:
-            xs = sorted(lanes[key[1]])
-            above = len(xs) >= 4 and xs.index(key[0]) % 2 == 1
-            ann.update(text=_wrap(_plain(ann["text"], L), 11 if L == "ja" else 18, 2), font={"size": 11},
-                       yanchor="bottom" if above else "top", yshift=14 if above else -14)
-        annotations.append(ann)
-    shapes = [s.to_plotly_json() for s in out.layout.shapes]
-    shapes = [{**s, "x0": LEFT} if isinstance(s.get("x0"), (int, float)) and s["x0"] < 0 else s for s in shapes]
-    out.update_layout(annotations=annotations, shapes=shapes, height=FLOW_HEIGHT,
-                      xaxis={"range": [LEFT - 0.05, out.layout.xaxis.range[1]]},
-                      title={"font": {"size": 16}}, margin={"l": 10, "r": 40, "t": 60, "b": 10})
-    return out
+        scores = current_scores()
+        graph = derived(f"graph_{time}", lambda a: flow_graph(a, time, cat))  # shared with Results
+        return derived(f"sc_fig_flow_{time}", lambda a: flow_figure(cat, a, graph, time, scores, L, compact=True),
+                       cid, L)
+    shown, scores = _shown(cat, cid), _scores(cat, cid)
+    graph = derived(f"sc_graph_{time}", lambda a: flow_graph(shown, time, cat), cid)
+    return derived(f"sc_fig_flow_{time}", lambda a: flow_figure(cat, shown, graph, time, scores, L, compact=True),
+                   cid, L)
 
 
 def flows(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:

@@ -10,8 +10,9 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from assessment.planning import (GAP_LIGHTS, HEADCOUNT_LIGHTS, MIX_STATUSES, PERCENT_LIGHTS, SINGLE_LIGHTS, Figure,
-                                 Risk, function_mix, headline_figures, plan_summary, risks)
+from assessment.executive import (GAP_LIGHTS, HEADCOUNT_LIGHTS, MIX_STATUSES, PERCENT_LIGHTS, SINGLE_LIGHTS, Figure,
+                                  Risk, function_mix, headline_figures, risks)
+from assessment.planning import plan_summary
 from assessment.staffing import staffing
 from csirt_data import Catalogue
 

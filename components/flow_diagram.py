@@ -4,6 +4,7 @@ Statuses read without colour too: each has its own marker shape, and the legend 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from html import escape
 
 import networkx as nx
@@ -43,18 +44,61 @@ def _label(text: str, L: str) -> str:
     return _wrap(text, 16)
 
 
+def _short_lines(text: str, width: int, lines: int) -> str:
+    """`text` on at most `lines` lines of about `width` characters: English broken at spaces,
+    Japanese after a 、 and then every `width` characters; the rest joins the last line."""
+    if " " in text:
+        out = textwrap.wrap(text, width)
+    else:
+        head, sep, tail = text.partition("、")
+        parts = [head + sep, tail] if sep and tail else [text]
+        out = [p[i:i + width] for p in parts for i in range(0, len(p), width)]
+    if len(out) > lines:
+        out = out[:lines - 1] + [(" " if " " in text else "").join(out[lines - 1:])]
+    return "<br>".join(out)
+
+
+@dataclass(frozen=True)
+class Size:
+    """The diagram full width (Results) or compact, for half a page (scenarios side by side):
+    smaller type, narrower labels, and in a crowded lane every other label above its node."""
+    height: int
+    left: float  # the x where lanes begin; lane titles sit just right of it
+    lane_title: tuple[int, int, int]  # ja width, en width, lines
+    lane_font: int
+    label_font: int
+    title_font: int
+    margin_r: int
+    compact: bool
+
+
+FULL = Size(940, -1.9, (16, 16, 3), 14, 12, 20, 10, False)
+COMPACT = Size(1000, -2.6, (6, 11, 3), 12, 11, 16, 40, True)
+
+
+def _node_label(name: str, L: str, size: Size, above: bool) -> dict:
+    if not size.compact:
+        return {"text": _label(name, L), "yshift": -27, "font": {"size": size.label_font}}
+    return {"text": _short_lines(name, 11 if L == "ja" else 18, 2), "font": {"size": size.label_font},
+            "yanchor": "bottom" if above else "top", "yshift": 14 if above else -14}
+
+
 def _edge_state(data: dict) -> str:
     return "broken" if data.get("broken") else "inactive" if data.get("inactive") else "ok"
 
 
 def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
-                scores: dict[str, RoleScore], L: str) -> go.Figure:
+                scores: dict[str, RoleScore], L: str, compact: bool = False) -> go.Figure:
+    size = COMPACT if compact else FULL
     pos = node_positions()
+    lanes: dict[float, list[float]] = {}
+    for x, y in pos.values():
+        lanes.setdefault(y, []).append(x)
     wrap_at = 28 if L == "ja" else 60
     data = []
     # Annotations and shapes are collected and set once: Plotly re-validates the whole list on
     # every add_annotation, which made 80 of them cost half a second.
-    annotations, shapes = _lanes(cat, L)
+    annotations, shapes = _lanes(cat, L, size)
     heads: dict[str, tuple[list, list, list]] = {}
 
     # Edges: one trace per (line, state), segments separated by None.
@@ -111,17 +155,21 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
             customdata=nodes, meta={"status": status}, visible=True if nodes else "legendonly"))
         for n in nodes:
             # Labels as annotations: they have a background, so crossing lines don't hide them.
-            annotations.append({"x": pos[n][0], "y": pos[n][1], "yshift": -27, "text": _label(cat.node_name(n, L), L),
-                                "showarrow": False, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.85)",
+            x, y = pos[n]
+            neighbours = sorted(lanes[y])
+            above = len(neighbours) >= 4 and neighbours.index(x) % 2 == 1
+            annotations.append({"x": x, "y": y, **_node_label(cat.node_name(n, L), L, size, above),
+                                "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
                                 "borderpad": 1, "xref": "x", "yref": "y"})
 
     title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
-    legend = layout(title)["legend"] | {"y": -0.02}
+    base = layout(title)
     return figure(
-        data, title, 940,
-        xaxis={"visible": False, "range": [-1.9, WIDTH + 0.2], "fixedrange": True},
+        data, title, size.height,
+        xaxis={"visible": False, "range": [size.left - 0.05, WIDTH + 0.2], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
-        legend=legend, margin={"l": 10, "r": 10, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
+        legend=base["legend"] | {"y": -0.02}, title=base["title"] | {"font": {"size": size.title_font}},
+        margin={"l": 10, "r": size.margin_r, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
         annotations=annotations, shapes=shapes)
 
 
@@ -166,15 +214,18 @@ def _arrowhead(start: tuple, end: tuple, xs: list, ys: list, sizes: list) -> Non
     sizes += [0, 15, 0]
 
 
-def _lanes(cat: Catalogue, L: str) -> tuple[list[dict], list[dict]]:
+def _lanes(cat: Catalogue, L: str, size: Size) -> tuple[list[dict], list[dict]]:
     """The lane backgrounds (shapes) and titles (annotations)."""
     annotations, shapes = [], []
+    ja_width, en_width, lines = size.lane_title
     for i, lane in enumerate(LANES):
         y = len(LANES) - 1 - i
         if i % 2 == 0:
-            shapes.append({"type": "rect", "x0": -1.9, "x1": WIDTH + 0.2, "y0": y - 0.5, "y1": y + 0.5,
+            shapes.append({"type": "rect", "x0": size.left, "x1": WIDTH + 0.2, "y0": y - 0.5, "y1": y + 0.5,
                            "layer": "below", "line": {"width": 0}, "fillcolor": "#F3F5F8"})
         name = tr(f"flow.{lane}") if lane in ("external", "internal", "systems") else cat.function(lane).name.get(L)
-        annotations.append({"x": -1.85, "y": y, "text": f"<b>{_wrap(escape(name), 16)}</b>", "showarrow": False,
-                            "xanchor": "left", "font": {"size": 14, "color": "#1F3A68"}, "xref": "x", "yref": "y"})
+        text = _short_lines(escape(name), ja_width if L == "ja" else en_width, lines)
+        annotations.append({"x": size.left + 0.05, "y": y, "text": f"<b>{text}</b>", "showarrow": False,
+                            "xanchor": "left", "font": {"size": size.lane_font, "color": "#1F3A68"},
+                            "xref": "x", "yref": "y"})
     return annotations, shapes

@@ -2,7 +2,7 @@
 delete, and editing one scenario's model, role statuses and planned hires.
 
 Every change goes through assessment.scenarios (run_edit / run_edits); widgets are keyed with
-`wkey`, so after any change they start again from the Assessment. Which scenario is being edited
+`wkey` or `bound`, so after any change they show the Assessment. Which scenario is being edited
 and which columns are compared are view choices, kept in session state beside the work."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from csirt_data import Catalogue
 
 from .i18n import join, lang, tr
 from .labels import md, status_label, status_options
-from .state import assessment, run_edit, run_edits, wkey
+from .state import assessment, bound, run_edit, run_edits, wkey
 
 EDITING = "_sc_edit"  # id of the scenario being edited
 COMPARED = "_sc_compare"  # column ids being compared
@@ -223,8 +223,9 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
             for col, role in zip(cols, roles[start:start + width]):
                 status = scenario.roles[role.id].status
                 mark = " ✎" if role.id in changed else ""
-                key = wkey(f"sc_status_{scenario.id}_{role.id}")
-                col.selectbox(role.name.get(L) + mark, options, index=options.index(status), key=key,
+                # A stable key: a flip redraws 19 kept boxes instead of mounting 19 new ones.
+                key = bound(f"sc_status_{scenario.id}_{role.id}", status)
+                col.selectbox(role.name.get(L) + mark, options, key=key,
                               format_func=short.get, on_change=_set_status, args=(scenario.id, role.id, key),
                               help=tr("scenarios.differs", default=status_label(defaults[role.id]))
                               if mark else None)

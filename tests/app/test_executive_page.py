@@ -6,7 +6,8 @@ import json
 import pytest
 from google.protobuf import text_format
 
-from assessment.planning import headline_figures, plan_summary, propose_actions, risks
+from assessment.executive import headline_figures, risks
+from assessment.planning import plan_summary, propose_actions
 from assessment.scoring import summarise
 from assessment.staffing import staffing
 from csirt_data.i18n import translate

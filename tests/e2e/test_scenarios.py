@@ -95,3 +95,27 @@ def test_a_name_with_markdown_and_html_is_shown_as_typed(app_server, page):
     assert {d["name"] for d in radar} == {t("scenarios.current"), "*SOC* (x) &lt;b&gt;2&lt;/b&gt; [a](b)",
                                           t("chart.target")}
     assert_clean(page)
+
+
+def test_two_scenarios_compared_with_the_current_state(app_server, page):
+    """The issue's browser test: two scenarios from a demo, compared (three columns)."""
+    open_page(page, app_server, "/scenarios?demo=A&lang=ja")
+    names = {}
+    for m in ("B", "C"):
+        names[m] = t("scenarios.move_name", "ja", model=CAT.model(m).name.ja)
+        page.get_by_role("button", name=names[m]).click()
+        wait_for_app(page)
+    # Creating a scenario compares it with the current state; add the first one as a third column.
+    choose(page, page.get_by_role("combobox", name=t("scenarios.compare_which")), names["B"])
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    figures = _table(page, 0)
+    assert names["B"] in figures and names["C"] in figures and t("scenarios.current") in figures, figures
+    flows = {m: traces(page, f"sc_flow_{n}") for n, m in enumerate(("A", "C", "B"))}
+    for m, flow in flows.items():
+        expected = OUTSOURCED[m]
+        assert _outsourced_in(flow) in (expected, expected - {"system_operations"}), (m, _outsourced_in(flow))
+    radar = traces(page, "sc_radar")
+    assert {d["name"] for d in radar} == {t("scenarios.current"), names["B"], names["C"], t("chart.target")}
+    assert_clean(page)
+    screenshot(page, "scenarios_three_columns_ja")

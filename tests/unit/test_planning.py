@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from assessment import action_export as ax
 from assessment.demos import DEMO_MODELS, demo_assessment
 from assessment.edit import add_person, new_assessment, set_action, set_ratings, set_role_status
-from assessment.planning import (education_items, function_mix, headline_figures, light_at_least, light_at_most,
-                                 plan_summary, propose_actions, risks)
+from assessment.executive import function_mix, headline_figures, light_at_least, light_at_most, risks
+from assessment.planning import education_items, plan_summary, propose_actions
 from assessment.scoring import summarise
 from assessment.serialise import from_document, to_document
 from assessment.staffing import staffing
