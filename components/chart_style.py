@@ -9,7 +9,7 @@ PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sele
                "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
-def layout(title: str, height: int = 520, **more) -> dict:
+def layout(title: str, height: int = 520, /, **more) -> dict:
     """The shared layout as a plain dict; `more` adds or replaces top-level parts (a `margin` given
     is merged into the default one)."""
     out = {
@@ -25,7 +25,7 @@ def layout(title: str, height: int = 520, **more) -> dict:
     return out | more
 
 
-def figure(data: list, title: str, height: int = 520, **more) -> go.Figure:
+def figure(data: list, title: str, height: int = 520, /, **more) -> go.Figure:
     """A figure built in one go: plotly validates the whole figure once, where a chain of
     update_layout calls validates it again on each (3–4× slower to build; figures are rebuilt after
     every change of the work)."""
