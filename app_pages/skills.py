@@ -5,6 +5,7 @@ import streamlit as st
 from assessment import edit
 from assessment.model import RATERS, RATING_RULES
 from components.i18n import lang, tr
+from components.lazy import lazy_expander
 from components.rater_compare import rater_differences, rule_name, rule_statement
 from components.rating_grid import rater_name, rating_grid, rating_progress
 from components.targets_view import targets
@@ -50,6 +51,9 @@ right.caption(rule_statement(a.rating_rule))
 
 rating_progress(cat, a, person, rater)
 rating_grid(cat, a, person, rater)
-with st.expander(tr("workshop.compare_heading"), icon=":material/compare_arrows:", expanded=True):
-    rater_differences(cat, a, person)
+# Built only while open: the grid is what a rating click must redraw quickly.
+differences = lazy_expander(tr("workshop.compare_heading"), "rater_differences", icon=":material/compare_arrows:")
+if differences.open:
+    with differences:
+        rater_differences(cat, a, person)
 st.page_link("app_pages/results.py", label=tr("skills.next"), icon=":material/arrow_forward:")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -19,12 +18,13 @@ from csirt_data import Catalogue
 from .editors import editor
 from .i18n import lang, tr
 from .labels import md
+from .lazy import lazy_expander
 from .state import assessment, catalogue, derived, scores
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-POSTINGS = Path(__file__).resolve().parents[1] / "app_pages" / "postings.py"
 WHAT_PX = 280
 WHAT_UNITS_PER_LINE = 38  # Latin characters that fit on one line of the "what" column
+_WIDE = re.compile("[\u2e81-\U0010ffff]")  # CJK and other wide characters: two units each
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?Z?)?$")
 
 
@@ -71,15 +71,19 @@ def _row_height(texts: list[str]) -> int:
     """Tall enough for the longest "what" text at the column's width (a CJK character is about
     two Latin ones wide), within limits."""
     def lines(t: str) -> int:
-        units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in t)
+        units = len(t) + len(_WIDE.findall(t))
         return -(-units // WHAT_UNITS_PER_LINE)
     return max(40, min(170, 12 + 21 * max((lines(t) for t in texts), default=1)))
 
 
 def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
-    """Every shown action in full: its skills and the education programme's items."""
+    """Every shown action in full: its skills and the education programme's items. Drawn only
+    while open: at scale that is hundreds of blocks of text a run would build for nothing."""
     L = lang()
-    with st.expander(tr("actions.details")):
+    box = lazy_expander(tr("actions.details"), "actions_details")
+    if not box.open:
+        return
+    with box:
         for x in actions:
             who = f" — {md(a.person(x.person).name)}" if x.person else ""
             st.markdown(f"**{ax.kind_label(x.kind, L)}: {md(cat.role(x.role).name.get(L))}{who}**  \n"
@@ -92,8 +96,7 @@ def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
                 st.markdown("\n".join(lines))
 
 
-def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
-    L = lang()
+def _frame(cat: Catalogue, a: Assessment, actions: list[Action], L: str) -> tuple[pd.DataFrame, int]:
     df = pd.DataFrame({
         "kind": [x.kind for x in actions],
         "role": [cat.role(x.role).name.get(L) for x in actions],
@@ -104,6 +107,13 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
         "status": [x.status for x in actions],
         "note": [x.note for x in actions],
     })
+    return df, _row_height(list(df["what"]))
+
+
+def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
+    L = lang()
+    # Built once per version, language and filter: a rerun that changed nothing rebuilds no text.
+    df, rh = derived("actions_frame", lambda a_: _frame(cat, a_, actions, L), L, tuple(x.key for x in actions))
     config = {
         "kind": st.column_config.SelectboxColumn(tr("actions.col_kind"), options=list(ACTION_KINDS), required=True,
                                                  format_func=lambda k: ax.kind_label(k, L), width=100),
@@ -119,7 +129,7 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
         "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=110),
     }
     editor("actions", df, [x.key for x in actions], _apply, column_config=config, hide_index=True,
-           num_rows="fixed", width="stretch", row_height=(rh := _row_height(list(df["what"]))),
+           num_rows="fixed", width="stretch", row_height=rh,
            height=38 + rh * min(len(df), 5), placeholder="—")
     st.caption(tr("actions.table_help"))
     details(cat, a, actions)
@@ -178,13 +188,7 @@ def downloads(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
 def postings_hint(actions: list[Action]) -> None:
     if not any(x.kind in ("hire", "outsource") for x in actions):
         return
-    if POSTINGS.exists():
-        try:
-            st.page_link("app_pages/postings.py", label=tr("actions.to_postings"), icon=":material/work:")
-            return
-        except st.errors.StreamlitAPIException:  # the file exists but the page is not registered yet
-            pass
-    st.caption(tr("actions.postings_hint"))
+    st.page_link("app_pages/postings.py", label=tr("actions.to_postings"), icon=":material/work:")
 
 
 def render(cat: Catalogue) -> None:

@@ -8,6 +8,7 @@ import pytest
 from assessment import action_export as ax
 from assessment.planning import plan_summary, propose_actions
 from components.labels import md
+from components.lazy import open_lazy
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors
@@ -46,7 +47,10 @@ def test_renders_the_plan(demo, lang):
     # The skills below target and the programme items are in the "what" column.
     first = actions[0]
     assert cat.skill(first.skills[0].skill).get(lang) in df["what"].iloc[0]
-    # Each action in full under the table, with every programme item.
+    # Each action in full under the table, with every programme item: drawn once the expander opens.
+    assert not any(md(i.get(lang)) in m.value for i in first.education for m in at.markdown)
+    open_lazy(at.session_state, "actions_details")
+    at.run()
     details = "\n".join(m.value for m in at.markdown)
     if first.education:
         assert str(len(first.education)) in df["what"].iloc[0]

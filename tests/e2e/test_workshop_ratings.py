@@ -39,6 +39,10 @@ def choose_rater(page, rater: str, lang: str = "ja") -> None:
 def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
     open_page(page, app_server, f"/skills?demo=B&lang={lang}")
     assert_clean(page)
+    # The differences are drawn only while their expander is open.
+    expect(page.get_by_text(t("workshop.none_both", lang))).to_have_count(0)
+    page.get_by_text(t("workshop.compare_heading", lang), exact=True).click()
+    wait_for_app(page)
     expect(page.get_by_text(t("workshop.none_both", lang))).to_be_visible()
     first_skill = grid_column(page, 0)[0]
     levels = grid_column(page, 4)

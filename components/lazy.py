@@ -1,0 +1,22 @@
+"""Content built only when the user opens it: a rerun that does not show it builds nothing."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .i18n import lang
+
+
+def lazy_expander(label: str, key: str, **kwargs):
+    """An expander whose `.open` says whether to build its content (a click on it reruns). It stays
+    open or closed when the language changes: Streamlit counts the label in a widget's identity, so
+    the state is kept here and handed to the new widget as its starting state."""
+    memo = f"_open_{key}"
+    box = st.expander(label, expanded=st.session_state.get(memo, False), key=f"{key}.{lang()}",
+                      on_change="rerun", **kwargs)
+    st.session_state[memo] = box.open
+    return box
+
+
+def open_lazy(session_state, key: str) -> None:
+    """Opens a lazy expander before the next run (for tests: AppTest's session_state)."""
+    session_state[f"_open_{key}"] = True
