@@ -37,7 +37,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from . import edit
 from .model import Assessment
-from .staffing import _group_key, _group_order, staffing
+from .staffing import group_key, group_order, staffing
 
 # Fits are compared at this resolution (integer weights keep the matching exact).
 _SCALE = 10**9
@@ -87,8 +87,8 @@ def needed_groups(a: Assessment, cat: Catalogue | None = None) -> dict[str, tupl
     found: dict[str, list[str]] = {}
     for r in cat.role_ids:
         if a.status(r) == "in_house":
-            found.setdefault(_group_key(cat, r), []).append(r)
-    order = _group_order(cat)
+            found.setdefault(group_key(cat, r), []).append(r)
+    order = group_order(cat)
     return {k: tuple(found[k]) for k in sorted(found, key=order.__getitem__)}
 
 
@@ -151,7 +151,7 @@ def suggest(a: Assessment, cat: Catalogue | None = None) -> Suggestion:
     targets = {k: _targets(a, cat, roles) for k, roles in needed.items()}
     used = a.used_ratings()
     fits = {pid: {k: _fit(used.get(pid, {}), targets[k]) for k in needed} for pid in people}
-    holding = {p.id: {_group_key(cat, r) for r in p.roles if a.status(r) == "in_house"} for p in a.people}
+    holding = {p.id: {group_key(cat, r) for r in p.roles if a.status(r) == "in_house"} for p in a.people}
 
     def holds(pid: str, key: str) -> bool:
         return key in holding[pid]

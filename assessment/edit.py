@@ -131,14 +131,20 @@ def _check_name(a: Assessment, name: str, person_id: str | None = None) -> str:
     return name
 
 
-def _check_roles(a: Assessment, roles) -> list[str]:
+def check_in_house(states: dict[str, RoleState], roles) -> list[str]:
+    """`roles` without repeats, each known and in-house in `states` (an assessment's or a
+    scenario's): only an in-house role can be held by a person or a planned hire."""
     roles = list(dict.fromkeys(roles))
     for r in roles:
-        if r not in a.roles:
+        if r not in states:
             raise EditError("error.unknown_role", role=r)
-        if a.roles[r].status != "in_house":
+        if states[r].status != "in_house":
             raise EditError("error.role_not_in_house", role=r)
     return roles
+
+
+def _check_roles(a: Assessment, roles) -> list[str]:
+    return check_in_house(a.roles, roles)
 
 
 def _check_itss(level) -> int | None:

@@ -61,15 +61,6 @@ class Action:
         return self.kind != self.proposed
 
 
-def education_items(cat: Catalogue, model_id: str | None, role_id: str) -> tuple[EducationItem, ...]:
-    """The items of the model's education programme for a role: every common item, and the
-    per-role items naming the role (or naming no role: they apply to each role)."""
-    if not model_id:
-        return ()
-    edu = cat.model(model_id).education
-    return tuple(edu.common) + tuple(i for i in edu.per_role if not i.roles or role_id in i.roles)
-
-
 def _merge(a: Assessment, key: str, proposed: str, **fields) -> Action:
     state = a.actions.get(key, ActionState())
     return Action(key=key, proposed=proposed, kind=state.kind or proposed, owner=state.owner, due=state.due,
@@ -108,7 +99,7 @@ def propose_actions(a: Assessment, cat: Catalogue | None = None,
             if below:
                 actions.append(_merge(a, f"train:{role_id}:{person.id}", "train", role=role_id,
                                       person=person.id, skills=below,
-                                      education=education_items(cat, a.model, role_id), reason="below_target"))
+                                      education=cat.education_items(a.model, role_id), reason="below_target"))
     return actions
 
 

@@ -119,15 +119,6 @@ def _level_text(level: int, lang: str) -> str:
     return msg("posting.level", lang, level=level, label=msg(f"level.{level}", lang))
 
 
-def education_items(cat: Catalogue, model_id: str | None, role_id: str) -> list:
-    """The model's education programme items for the role: every common item, and the per-role
-    items that name this role (an item naming no role, such as 役割毎OJT, is for every role)."""
-    if not model_id:
-        return []
-    edu = cat.model(model_id).education
-    return [*edu.common, *(i for i in edu.per_role if not i.roles or role_id in i.roles)]
-
-
 def job_posting(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -> str:
     """The 募集要項 for `role_id` in `lang` ("ja" / "en"), as Markdown."""
     _check(cat, role_id, lang)
@@ -153,7 +144,7 @@ def job_posting(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -
     if model_id:
         label = cat.model_label(model_id, a.variant, lang)
         lines += [f"### {msg('posting.h_programme', lang, model=escape_text(label))}", "",
-                  *_bullets(i.get(lang) for i in education_items(cat, model_id, role_id)), ""]
+                  *_bullets(i.get(lang) for i in cat.education_items(model_id, role_id)), ""]
         note = cat.model(model_id).education.note
         if note:
             lines += [escape_text(note.get(lang)), ""]

@@ -11,7 +11,7 @@ import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
-from .edit import EditError, _touch, apply_model_defaults, model_variant
+from .edit import EditError, _touch, apply_model_defaults, check_in_house, model_variant
 from .model import STATUSES, Assessment, Person, PlannedHire, RoleState, Scenario
 
 MAX_SCENARIOS, MAX_HIRES = 12, 50
@@ -92,16 +92,6 @@ def set_scenario_role_status(a: Assessment, scenario_id: str, role_id: str, stat
         _touch(a)
 
 
-def _hire_roles(sc: Scenario, roles) -> list[str]:
-    roles = list(dict.fromkeys(roles))
-    for r in roles:
-        if r not in sc.roles:
-            raise EditError("error.unknown_role", role=r)
-        if sc.roles[r].status != "in_house":
-            raise EditError("error.role_not_in_house", role=r)
-    return roles
-
-
 def add_hire(a: Assessment, scenario_id: str, name: str, roles=()) -> PlannedHire:
     sc = _scenario(a, scenario_id)
     if len(sc.hires) >= MAX_HIRES:
@@ -111,7 +101,7 @@ def add_hire(a: Assessment, scenario_id: str, name: str, roles=()) -> PlannedHir
         raise EditError("error.empty_name")
     if any(h.name == name for h in sc.hires) or any(p.name == name for p in a.people):
         raise EditError("error.duplicate_name", name=name)
-    hire = PlannedHire(uuid.uuid4().hex[:8], name, _hire_roles(sc, roles))
+    hire = PlannedHire(uuid.uuid4().hex[:8], name, check_in_house(sc.roles, roles))
     sc.hires.append(hire)
     _touch(a)
     return hire
@@ -121,7 +111,7 @@ def set_hire_roles(a: Assessment, scenario_id: str, hire_id: str, roles) -> None
     sc = _scenario(a, scenario_id)
     hire = _hire(sc, hire_id)
     # Roles since outsourced in the scenario stay recorded, as for people (edit.set_person_roles).
-    new = [r for r in hire.roles if sc.roles[r].status != "in_house"] + _hire_roles(sc, roles)
+    new = [r for r in hire.roles if sc.roles[r].status != "in_house"] + check_in_house(sc.roles, roles)
     if new != hire.roles:
         hire.roles = new
         _touch(a)

@@ -336,11 +336,7 @@ def _scenarios(doc: _Document, cat: Catalogue) -> list[Scenario]:
             hat = f"{at}.hires[{m}]"
             if not ID_PATTERN.match(h.id) or h.id in hire_ids:
                 raise ImportProblem("import.bad_id", field=f"{hat}.id", value=show(h.id))
-            for k, role_id in enumerate(h.roles):
-                if role_id not in cat.role_ids:
-                    raise ImportProblem("import.unknown_role", field=f"{hat}.roles[{k}]", role=show(role_id))
-                if role_id in h.roles[:k]:
-                    raise ImportProblem("import.duplicate_person_role", field=f"{hat}.roles[{k}]", role=role_id)
+            _check_held_roles(h.roles, cat, hat)
             hire_ids.add(h.id)
             hires.append(PlannedHire(h.id, _text(h.name, f"{hat}.name", MAX_NAME, required=True), list(h.roles)))
         ids.add(sc.id)
@@ -416,15 +412,20 @@ def _people(doc: _Document, cat: Catalogue) -> list[Person]:
             raise ImportProblem("import.duplicate_person_name", field=f"{at}.name", name=name)
         if p.itss_level is not None and p.itss_level not in ITSS_LEVELS:
             raise ImportProblem("import.bad_itss", field=f"{at}.itss_level", level=show(p.itss_level))
-        for m, role_id in enumerate(p.roles):
-            if role_id not in cat.role_ids:
-                raise ImportProblem("import.unknown_role", field=f"{at}.roles[{m}]", role=show(role_id))
-            if role_id in p.roles[:m]:
-                raise ImportProblem("import.duplicate_person_role", field=f"{at}.roles[{m}]", role=role_id)
+        _check_held_roles(p.roles, cat, at)
         ids.add(p.id)
         names.add(name)
         people.append(Person(id=p.id, name=name, itss_level=p.itss_level, roles=list(p.roles)))
     return people
+
+
+def _check_held_roles(roles: list[str], cat: Catalogue, at: str) -> None:
+    """The roles of a person or a planned hire: known, each once."""
+    for m, role_id in enumerate(roles):
+        if role_id not in cat.role_ids:
+            raise ImportProblem("import.unknown_role", field=f"{at}.roles[{m}]", role=show(role_id))
+        if role_id in roles[:m]:
+            raise ImportProblem("import.duplicate_person_role", field=f"{at}.roles[{m}]", role=role_id)
 
 
 def _ratings(ratings: dict, name: str, cat: Catalogue, people: list[Person]) -> dict[str, dict[str, int]]:

@@ -13,7 +13,7 @@ from .model import Assessment
 class Staffing:
     minimum: int
     headcount: int
-    # person id -> the groups of their in-house roles, when more than one (see _group_key).
+    # person id -> the groups of their in-house roles, when more than one (see group_key).
     across_groups: dict[str, tuple[str, ...]]
     unheld: tuple[str, ...]  # in-house roles nobody holds
     single_holder: dict[str, str]  # in-house role -> the only person holding it
@@ -29,10 +29,10 @@ def minimum_headcount(a: Assessment, cat: Catalogue | None = None) -> int:
     """兼任グループ with at least one in-house role, plus each in-house role outside the groups
     (経営者, CSIRT運営管理担当, システム運用担当): one person can hold one group at most."""
     cat = cat or load_catalogue()
-    return len({_group_key(cat, r) for r in _in_house(a, cat)})
+    return len({group_key(cat, r) for r in _in_house(a, cat)})
 
 
-def _group_key(cat: Catalogue, role_id: str) -> str:
+def group_key(cat: Catalogue, role_id: str) -> str:
     # An ungrouped role is its own group, "role:<id>". 4.20 marks 経営者, CSIRT運営管理担当 and
     # システム運用担当 "—": combinable with nothing. The minimum headcount already counts each as a
     # person of its own, so holding one beside any other role is a 兼任 outside the document's groups
@@ -41,7 +41,7 @@ def _group_key(cat: Catalogue, role_id: str) -> str:
     return cat.group_of(role_id) or f"role:{role_id}"
 
 
-def _group_order(cat: Catalogue) -> dict[str, int]:
+def group_order(cat: Catalogue) -> dict[str, int]:
     keys = [g.id for g in cat.groups] + [f"role:{r}" for r in cat.role_ids if cat.group_of(r) is None]
     return {k: n for n, k in enumerate(keys)}
 
@@ -49,11 +49,11 @@ def _group_order(cat: Catalogue) -> dict[str, int]:
 def staffing(a: Assessment, cat: Catalogue | None = None) -> Staffing:
     cat = cat or load_catalogue()
     in_house = _in_house(a, cat)
-    order = _group_order(cat)
+    order = group_order(cat)
 
     across = {}
     for person in a.people:
-        keys = {_group_key(cat, r) for r in person.roles if a.status(r) == "in_house"}
+        keys = {group_key(cat, r) for r in person.roles if a.status(r) == "in_house"}
         if len(keys) > 1:
             across[person.id] = tuple(sorted(keys, key=order.__getitem__))
 

@@ -107,6 +107,14 @@ class Catalogue:
         variant = next((v for v in self._models[model_id].variants if v.id == variant_id), None)
         return f"{label} — {variant.name.get(lang)}" if variant else label
 
+    def education_items(self, model_id: str | None, role_id: str) -> tuple:
+        """The model's education programme items for a role: every common item, and the per-role
+        items naming the role (an item naming no role, such as 役割毎OJT, is for every role)."""
+        if not model_id:
+            return ()
+        edu = self.model(model_id).education
+        return tuple(edu.common) + tuple(i for i in edu.per_role if not i.roles or role_id in i.roles)
+
     def outsourced_by_default(self, model_id: str) -> frozenset[str]:
         return frozenset(self._models[model_id].outsourced)
 

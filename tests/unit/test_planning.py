@@ -11,7 +11,7 @@ from assessment import action_export as ax
 from assessment.demos import DEMO_MODELS, demo_assessment
 from assessment.edit import add_person, new_assessment, set_action, set_ratings, set_role_status
 from assessment.executive import function_mix, headline_figures, light_at_least, light_at_most, risks
-from assessment.planning import education_items, plan_summary, propose_actions
+from assessment.planning import plan_summary, propose_actions
 from assessment.scoring import summarise
 from assessment.serialise import from_document, to_document
 from assessment.staffing import staffing
@@ -82,12 +82,12 @@ def test_holder_below_target_is_trained_on_exactly_the_skills_below_target_with_
 
 
 def test_model_c_programme_items_are_those_naming_the_role():
-    items = education_items(CAT, "C", "forensics")
+    items = CAT.education_items("C", "forensics")
     assert [i.ja for i in items] == ["情報セキュリティに関する独自通信教育プログラム", "他社の通信教育プログラム",
                                      "フォレンジック担当向け独自教材"]
-    assert [i.ja for i in education_items(CAT, "C", "curator")][-1] == "リサーチャー・キュレーター向け独自教材"
-    assert len(education_items(CAT, "C", "commander")) == 2  # no item of its own
-    assert education_items(CAT, None, "commander") == ()
+    assert [i.ja for i in CAT.education_items("C", "curator")][-1] == "リサーチャー・キュレーター向け独自教材"
+    assert len(CAT.education_items("C", "commander")) == 2  # no item of its own
+    assert CAT.education_items(None, "commander") == ()
 
 
 def test_without_a_model_training_has_no_programme_and_nothing_is_outsourced():

@@ -10,7 +10,7 @@ from assessment.demos import demo_assessment
 from assessment.docx_export import DocxExportError, markdown_blocks, markdown_to_docx, plain_text
 from assessment.edit import new_assessment
 from assessment.messages import msg
-from assessment.postings import counterparts, education_items, escape_text, escape_user, file_name, generate
+from assessment.postings import counterparts, escape_text, escape_user, file_name, generate
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()
@@ -80,11 +80,11 @@ def test_education_programme_items_name_the_role():
     assert "フォレンジック担当向け独自教材" in text
     assert "脆弱性診断士向け独自教材" not in text
     assert "情報セキュリティに関する独自通信教育プログラム" in text  # common item
-    items = [i.ja for i in education_items(CAT, "C", "researcher")]
+    items = [i.ja for i in CAT.education_items("C", "researcher")]
     assert items == ["情報セキュリティに関する独自通信教育プログラム", "他社の通信教育プログラム",
                      "リサーチャー・キュレーター向け独自教材"]
     # An item naming no role (役割毎OJT) is for every role.
-    assert "CSIRTとしての平常時、インシデント対応時の役割毎OJT" in [i.ja for i in education_items(CAT, "A", "educator")]
+    assert "CSIRTとしての平常時、インシデント対応時の役割毎OJT" in [i.ja for i in CAT.education_items("A", "educator")]
     no_model = new_assessment()
     assert "モデルが選ばれていない" in generate(CAT, no_model, "researcher", "posting", "ja")
 
