@@ -19,8 +19,19 @@ from .servers import app_pages, entry_script
 PAGES = app_pages()
 
 
+def quiet_apptest() -> None:
+    """AppTest touches session state from its own thread: Streamlit then warns "missing
+    ScriptRunContext" hundreds of times. Streamlit resets its loggers' levels, so they are switched
+    off instead."""
+    import logging
+    for name in ("streamlit.runtime.scriptrunner_utils.script_run_context",
+                 "streamlit.runtime.state.session_state_proxy"):
+        logging.getLogger(name).disabled = True
+
+
 def app_test(page: str, workdir: Path, lang: str = "ja"):
     from streamlit.testing.v1 import AppTest
+    quiet_apptest()
     at = AppTest.from_file(str(entry_script(workdir)), default_timeout=120)
     at.query_params["bench"] = "scale"
     at.query_params["lang"] = lang

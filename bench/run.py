@@ -197,11 +197,9 @@ def server_times(res: Results, n: int, timing_log: Path) -> None:
     """streamlit.testing runs bench/entry.py in this process; entry.py times each script run."""
     from streamlit.testing.v1 import AppTest
 
-    from .profile import bump
+    from .profile import bump, quiet_apptest
     log(f"server time per run at scale: {len(PAGES)} pages x{n}")
-    import logging
-    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
-        logging.getLogger(name).setLevel(logging.ERROR)  # AppTest's "missing ScriptRunContext" noise
+    quiet_apptest()
     os.environ["BENCH_TIMING_LOG"] = str(timing_log)
     os.environ.setdefault("BENCH_REPO", str(REPO))
     with tempfile.TemporaryDirectory() as tmp:
