@@ -22,9 +22,7 @@ from .lazy import lazy_expander
 from .state import assessment, catalogue, derived, scores
 
 MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-WHAT_PX = 280
-WHAT_UNITS_PER_LINE = 38  # Latin characters that fit on one line of the "what" column
-_WIDE = re.compile("[\u2e81-\U0010ffff]")  # CJK and other wide characters: two units each
+WHAT_PX = 300
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})(T00:00:00(\.0+)?Z?)?$")
 
 
@@ -59,21 +57,14 @@ def filters() -> tuple[list[str], list[str]]:
 
 
 def _what(x: Action, cat: Catalogue, L: str) -> str:
-    """The skills (kind, level of target) and the number of programme items, on one wrapped line:
-    the items themselves are listed under the table and in the downloads."""
-    parts = [ax.skills_text(x, cat, L, sep=" / ")]
-    if x.education:
-        parts.append(tr("actions.programme_count", n=len(x.education)))
-    return " / ".join(p for p in parts if p)
-
-
-def _row_height(texts: list[str]) -> int:
-    """Tall enough for the longest "what" text at the column's width (a CJK character is about
-    two Latin ones wide), within limits."""
-    def lines(t: str) -> int:
-        units = len(t) + len(_WIDE.findall(t))
-        return -(-units // WHAT_UNITS_PER_LINE)
-    return max(40, min(170, 12 + 21 * max((lines(t) for t in texts), default=1)))
+    """One short line a row, readable on a projector: what the action is about, counted. The skills
+    and programme items themselves are in "each action in full" and in the downloads."""
+    if x.proposed == "outsource":
+        return ax.skills_text(x, cat, L)  # the RFP's scope: the role's duties, counted
+    if x.proposed == "hire":
+        return tr("actions.what_hire", n=len(x.skills))
+    pre = sum(1 for k in x.skills if k.kind == "prerequisite")
+    return tr("actions.what_train", pre=pre, add=len(x.skills) - pre, items=len(x.education))
 
 
 def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
@@ -96,7 +87,7 @@ def details(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
                 st.markdown("\n".join(lines))
 
 
-def _frame(cat: Catalogue, a: Assessment, actions: list[Action], L: str) -> tuple[pd.DataFrame, int]:
+def _frame(cat: Catalogue, a: Assessment, actions: list[Action], L: str) -> pd.DataFrame:
     df = pd.DataFrame({
         "kind": [x.kind for x in actions],
         "role": [cat.role(x.role).name.get(L) for x in actions],
@@ -107,18 +98,18 @@ def _frame(cat: Catalogue, a: Assessment, actions: list[Action], L: str) -> tupl
         "status": [x.status for x in actions],
         "note": [x.note for x in actions],
     })
-    return df, _row_height(list(df["what"]))
+    return df
 
 
 def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
     L = lang()
     # Built once per version, language and filter: a rerun that changed nothing rebuilds no text.
-    df, rh = derived("actions_frame", lambda a_: _frame(cat, a_, actions, L), L, tuple(x.key for x in actions))
+    df = derived("actions_frame", lambda a_: _frame(cat, a_, actions, L), L, tuple(x.key for x in actions))
     config = {
         "kind": st.column_config.SelectboxColumn(tr("actions.col_kind"), options=list(ACTION_KINDS), required=True,
                                                  format_func=lambda k: ax.kind_label(k, L), width=100),
-        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width=100),
-        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width=90),
+        "role": st.column_config.TextColumn(tr("actions.col_role"), disabled=True, width=140),
+        "person": st.column_config.TextColumn(tr("actions.col_person"), disabled=True, width=120),
         "what": st.column_config.TextColumn(tr("actions.col_what"), disabled=True, width=WHAT_PX,
                                             help=tr("actions.col_what_help")),
         "owner": st.column_config.TextColumn(tr("actions.col_owner"), max_chars=80, width=90),
@@ -129,8 +120,7 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
         "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=110),
     }
     editor("actions", df, [x.key for x in actions], _apply, column_config=config, hide_index=True,
-           num_rows="fixed", width="stretch", row_height=rh,
-           height=38 + rh * min(len(df), 5), placeholder="—")
+           num_rows="fixed", width="stretch", height=38 + 35 * min(len(df), 12) + 16, placeholder="—")  # + the scroll bar
     st.caption(tr("actions.table_help"))
     details(cat, a, actions)
 

@@ -11,7 +11,6 @@ from tests.e2e.conftest import screenshot, wait_for_app
 from tests.e2e.ui import ROW_PX, _wait_stable, assert_clean, go, open_page, t
 
 OWNER = "山田 リーダー"
-ROW_HEIGHT = 110  # components/actions_view.py: the table's row height
 OWNER_COL = 4  # kind, role, person, what, owner
 
 
@@ -23,7 +22,7 @@ def set_owner(page: Page, row: int, text: str) -> None:
     grid = plan_grid(page)
     grid.scroll_into_view_if_needed()
     _wait_stable(grid)
-    grid.click(position={"x": 20, "y": ROW_PX + ROW_HEIGHT * row + ROW_HEIGHT / 2})
+    grid.click(position={"x": 20, "y": ROW_PX * (row + 1) + ROW_PX / 2})
     for _ in range(OWNER_COL):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
