@@ -7,6 +7,7 @@ so switching back and forth never loses them; "reset" drops the edit of the curr
 from __future__ import annotations
 
 import hashlib
+import re
 
 import streamlit as st
 
@@ -120,7 +121,13 @@ def postings(cat: Catalogue) -> None:
         st.markdown(f"**{tr('postings.preview')}**")
         with st.container(border=True, height=700):
             if text.strip():
-                st.markdown(text)  # never unsafe_allow_html: HTML the user types stays text
+                # Never unsafe_allow_html: HTML the user types stays text. Headings two levels down:
+                # the preview is half a page wide.
+                st.markdown(_smaller_headings(text))
+
+
+def _smaller_headings(text: str) -> str:
+    return re.sub(r"^(#{1,4})(?=\s)", r"\1##", text, flags=re.MULTILINE)
 
 
 def _downloads(text: str, role: str, kind: str, doc_lang: str) -> None:

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.lazy import open_key
 from tests.app_pages_table import app_page_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,3 +39,9 @@ def assessment(at: AppTest):
 
 def no_errors(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def open_lazy(at: AppTest, key: str) -> AppTest:
+    """Opens the lazy expander `key` (components/lazy.py) and reruns."""
+    at.session_state[open_key(key)] = True
+    return at.run()

@@ -8,10 +8,9 @@ import pytest
 from assessment import action_export as ax
 from assessment.planning import plan_summary, propose_actions
 from components.labels import md
-from components.lazy import open_lazy
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, by_key, no_errors
+from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy
 
 
 def _table(at):
@@ -51,8 +50,7 @@ def test_renders_the_plan(demo, lang):
                                            items=len(first.education))
     # Each action in full under the table, with every programme item: drawn once the expander opens.
     assert not any(md(i.get(lang)) in m.value for i in first.education for m in at.markdown)
-    open_lazy(at.session_state, "actions_details")
-    at.run()
+    open_lazy(at, "actions_details")
     details = "\n".join(m.value for m in at.markdown)
     if first.education:
         assert all(md(i.get(lang)) in details for i in first.education)

@@ -6,10 +6,9 @@ import json
 import pytest
 
 from assessment.scoring import skills_to_rate, summarise
-from components.lazy import open_lazy
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, open_lazy
 
 CAT = load_catalogue()
 
@@ -99,8 +98,7 @@ def test_rater_differences_list_the_gaps(lang):
     at = app(demo="B", lang=lang, page="skills")
     # Drawn only while the expander is open.
     assert not any(i.value == translate("workshop.none_both", lang) for i in at.info)
-    open_lazy(at.session_state, "rater_differences")
-    at.run()
+    open_lazy(at, "rater_differences")
     a = assessment(at)
     person = a.people[0]
     skills = [k for k, _, _ in skills_to_rate(a, person.id, CAT)]
