@@ -17,7 +17,7 @@ from assessment.staffing import staffing
 from csirt_data import Catalogue
 
 from .actions_view import plan
-from .chart_style import PLOT_CONFIG, base_layout
+from .chart_style import PLOT_CONFIG, figure
 from .i18n import join, lang, tr
 from .labels import STATUS_COLOURS, md, percent, status_label
 from .state import assessment, derived, scores, summary
@@ -101,23 +101,25 @@ def top_risks(cat: Catalogue, names: bool) -> None:
 
 def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Figure:
     names = [html.escape(cat.function(f).name.get(L)) for f in mix]
-    fig = go.Figure()
+    data = []
     for status in MIX_STATUSES:
         values = [mix[f][status] for f in mix]
         label = html.escape(status_label(status))
-        fig.add_bar(y=names, x=values, name=label, orientation="h", marker_color=STATUS_COLOURS[status],
-                    text=[str(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
-                    textangle=0,
-                    textfont={"size": 16, "color": "#111" if status == "outsourced" else "white"},
-                    hovertemplate=f"%{{y}}<br>{label}: %{{x}}<extra></extra>", meta={"status": status})
-    base_layout(fig, tr("executive.mix_title"), height=500)
-    # The legend goes under the axis title, with room for two rows in English.
-    fig.update_layout(barmode="stack", margin={"l": 20, "r": 20, "t": 70, "b": 130},
-                      legend={"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0.5, "xanchor": "center",
-                              "traceorder": "normal"})
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title=tr("executive.mix_axis"), dtick=1, gridcolor="#DDD")
-    return fig
+        data.append(go.Bar(y=names, x=values, name=label, orientation="h", marker_color=STATUS_COLOURS[status],
+                           text=[str(v) if v else "" for v in values], textposition="inside",
+                           insidetextanchor="middle", textangle=0,
+                           textfont={"size": 16, "color": "#111" if status == "outsourced" else "white"},
+                           hovertemplate=f"%{{y}}<br>{label}: %{{x}}<extra></extra>", meta={"status": status}))
+    # Axis labels dark and large for a projector (the app's theme would draw them light grey); the
+    # legend under the axis title, with room for two rows in English.
+    ticks = {"size": 15, "color": "#111"}
+    return figure(data, tr("executive.mix_title"), 500, barmode="stack",
+                  margin={"l": 20, "r": 20, "t": 70, "b": 130},
+                  legend={"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0.5, "xanchor": "center",
+                          "traceorder": "normal"},
+                  yaxis={"autorange": "reversed", "automargin": True, "tickfont": ticks},
+                  xaxis={"title": {"text": tr("executive.mix_axis")}, "dtick": 1, "gridcolor": "#DDD",
+                         "tickfont": ticks})
 
 
 def in_house_vs_outsourced(cat: Catalogue) -> None:
