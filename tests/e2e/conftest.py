@@ -177,26 +177,29 @@ _CONTENT_HEIGHT_JS = """() => Math.ceil(Math.max(window.innerHeight,
         .map(e => e.getBoundingClientRect().top + e.scrollHeight)))"""
 
 
-def plotly_traces(page: Page, index: int = 0, timeout_ms: int = APP_TIMEOUT_MS) -> list[dict]:
-    """The traces of the index-th rendered Plotly chart, as Plotly holds them (``el.data``):
-    name, type, x/y, r/theta, marker, ... so tests assert on data instead of pixels.
+def plotly_traces(page: Page, index: int | str = 0, timeout_ms: int = APP_TIMEOUT_MS) -> list[dict]:
+    """The traces of a rendered Plotly chart, as Plotly holds them (``el.data``): name, type, x/y,
+    r/theta, marker, ... so tests assert on data instead of pixels. `index`: the n-th chart on the
+    page, or the key of its st.plotly_chart (a key stays right while a rerun adds or removes other
+    charts; an index can move under the test's feet).
 
     plotly.py sends numpy/pandas arrays base64-packed ({dtype, bdata, shape}); plotly.js
     decodes them in place (``_inputArray``: a typed array, or nested arrays for 2-D). Those
     come back as plain (nested) lists, exactly like lists given in Python.
     """
-    page.wait_for_function(
-        "i => document.querySelectorAll('.js-plotly-plot')[i]?.data !== undefined",
-        arg=index, timeout=timeout_ms,
-    )
+    page.wait_for_function(f"w => ({_CHART_JS})(w)?.data !== undefined", arg=index, timeout=timeout_ms)
     return page.evaluate(_TRACES_JS, index)
 
 
-_TRACES_JS = """i => {
+# The chart `w`: the w-th on the page, or the one inside the container of key w.
+_CHART_JS = """w => typeof w === 'number' ? document.querySelectorAll('.js-plotly-plot')[w]
+  : document.querySelector('.st-key-' + w + ' .js-plotly-plot')"""
+
+_TRACES_JS = """w => {
   // The replacer also runs on the children of what it returns, so nested (2-D) rows are
   // converted too -- but not on its own return value, hence the conversion on both branches.
   const flat = a => ArrayBuffer.isView(a) ? Array.from(a) : a;
   const plain = (k, v) =>
     v && typeof v === 'object' && 'bdata' in v && '_inputArray' in v ? flat(v._inputArray) : flat(v);
-  return JSON.parse(JSON.stringify(document.querySelectorAll('.js-plotly-plot')[i].data, plain));
+  return JSON.parse(JSON.stringify((""" + _CHART_JS + """)(w).data, plain));
 }"""

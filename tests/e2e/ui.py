@@ -249,15 +249,15 @@ def traces(page: Page, key: str, until: Callable[[list[dict]], bool] | None = No
     moment after the script run ends) and return the last read either way: the caller asserts."""
     deadline = time.monotonic() + timeout_s
     while True:
-        data = plotly_traces(page, chart_index(page, key))
+        data = plotly_traces(page, key)
         if until is None or until(data) or time.monotonic() > deadline:
             return data
         page.wait_for_timeout(100)
 
 
 def chart_title(page: Page, key: str) -> str:
-    raw = page.evaluate("i => document.querySelectorAll('.js-plotly-plot')[i].layout.title.text",
-                        chart_index(page, key))
+    chart_index(page, key)  # waits for the chart
+    raw = page.evaluate("k => document.querySelector('.st-key-' + k + ' .js-plotly-plot').layout.title.text", key)
     return re.sub(r"<[^>]+>", "", raw)
 
 
