@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components.i18n import tr
-from components.results_view import flows, gap_list, headline, radars
+from components.results_view import flows, gap_list, headline, person_radars, radars
 from components.state import assessment, catalogue
 
 cat, a = catalogue(), assessment()
@@ -12,10 +12,10 @@ if a.sample:
 if not a.model:
     st.info(tr("results.no_model"))
 headline(cat)
-# Only the open tab is computed and sent: the other two cost nothing on a click.
-tabs = st.tabs([tr("results.tab_radar"), tr("results.tab_flow"), tr("results.tab_gaps")], key="results_tab",
-               on_change="rerun")
-for tab, body in zip(tabs, (radars, flows, gap_list)):
+# Only the open tab is computed and sent: the others cost nothing on a click.
+tabs = st.tabs([tr("results.tab_radar"), tr("results.tab_people"), tr("results.tab_flow"), tr("results.tab_gaps")],
+               key="results_tab", on_change="rerun")
+for tab, body in zip(tabs, (radars, person_radars, flows, gap_list)):
     if tab.open:
         with tab:
             body(cat)

@@ -55,7 +55,7 @@ def flow_diagram_figure(cat: Catalogue, time: str):
 
 
 def radars(cat: Catalogue) -> None:
-    a, L = assessment(), lang()
+    L = lang()
     scores = role_scores()
     fig = role_radar_figure(cat)
     st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
@@ -76,15 +76,23 @@ def radars(cat: Catalogue) -> None:
                                 key="radar_role")
             fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
             st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
-    if a.people:
-        ids = [p.id for p in a.people]
-        pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
-        ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
-        if ps.skills:
-            fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
-            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
-        else:
-            st.info(tr("results.person_no_skills"))
+
+
+def person_radars(cat: Catalogue) -> None:
+    """One person's skills against their targets: a tab of its own, so that a person's ratings
+    (personal data) are not on the projector unless someone opens it."""
+    a, L = assessment(), lang()
+    if not a.people:
+        st.info(tr("results.no_people"))
+        return
+    ids = [p.id for p in a.people]
+    pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
+    ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
+    if ps.skills:
+        fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
+        st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
+    else:
+        st.info(tr("results.person_no_skills"))
 
 
 def flows(cat: Catalogue) -> None:

@@ -82,6 +82,7 @@ def test_charts_are_translated_and_user_text_is_escaped():
     next(b for b in at.button if b.label == "追加").click().run()
     goto(at, "results")
     pid = next(p.id for p in assessment(at).people if p.name == "<b>X</b>")
+    open_tab(at, "要員別")  # a person's radar has a tab of its own
     at.selectbox(key="radar_person").select(pid).run()
     titles = set(charts(at))
     open_tab(at)

@@ -72,7 +72,9 @@ def test_walkthrough_from_scratch(app_server, page):
     go(page, "results")
     coverage = metrics(page)[t("results.coverage")]
     assert coverage.endswith("%") and int(coverage[:-1]) > 0, coverage
-    # The person radar (first person by default) shows exactly the two ratings given.
+    # The person radar (its own tab; first person by default) shows exactly the two ratings given.
+    page.get_by_role("tab", name=t("results.tab_people")).click()
+    wait_for_app(page)
     person = by_name(traces(page, "radar_person_chart"), t("chart.own_level"))
     values = person["r"][:-1]  # the last point closes the loop
     assert sorted(v for v in values if v) == [2, 3] and len(values) == n, values
