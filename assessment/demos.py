@@ -111,6 +111,9 @@ _DEMOS: dict[str, dict] = {
 
 # Added to a base level, skill by skill, so a person is not flat across a role.
 _NUDGES = (0, 1, 0, -1, 0, -1, 1, 0, -2)
+# The model C sample also carries self-ratings (a workshop's), so that the rater comparison has
+# something to show: per person, how far their own view sits from the lead's, skill by skill.
+_SELF_VIEW = {"C": ((1, 0, 1, 2, 0), (-1, 0, -2, 0, -1), (0, 0, 1, 0, 0))}
 
 
 def _level(base: int, person_no: int, skill_no: int) -> int:
@@ -136,4 +139,9 @@ def demo_assessment(model_id: str, cat: Catalogue | None = None) -> Assessment:
                   for skill_no, (skill, _kind, roles) in enumerate(skills_to_rate(a, person.id, cat))}
         if levels:
             set_ratings(a, person.id, levels, cat=cat)
+        views = _SELF_VIEW.get(model_id)
+        if views and levels:
+            view = views[person_no % len(views)]
+            own = {skill: max(0, min(4, level + view[n % len(view)])) for n, (skill, level) in enumerate(levels.items())}
+            set_ratings(a, person.id, own, cat=cat, rater="self")
     return a

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
 from tests.e2e.conftest import screenshot
-from tests.e2e.ui import assert_clean, grid_column, open_page, rate, rating_grid, switch_language, t, wait_for_app
+from tests.e2e.ui import (assert_clean, grid_column, open_page, rate, rating_grid, switch_language, t, traces,
+                          wait_for_app)
 
 CAT = load_catalogue()
 
@@ -97,3 +98,18 @@ def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
     assert grid_column(page, 4, table) == [f"{1 - lead:+d}"]
     assert_clean(page)
     assert screenshot(page, "skills_workshop_en").stat().st_size > 20_000
+
+
+def test_the_model_c_sample_opens_with_both_raters(app_server, page):
+    """A consultant's demo: the model C sample carries self-ratings, so the comparison shows gaps
+    and a radar with both raters at once."""
+    open_page(page, app_server, "/skills?demo=C&lang=ja")
+    page.get_by_text(t("workshop.compare_heading"), exact=True).click()
+    wait_for_app(page)
+    table = gap_table(page)
+    expect(table).to_be_visible()
+    assert len(grid_column(page, 4, table)) >= 1  # differences listed (the self − lead column)
+    names = {d["name"] for d in traces(page, "rater_radar")}
+    assert {t("workshop.rater.lead"), t("workshop.rater.self")} <= names
+    assert_clean(page)
+    screenshot(page, "skills_workshop_demoC_ja")

@@ -82,3 +82,20 @@ def test_a_realistic_mix(model):
     assert s.headcount >= s.minimum
     summary = summarise(a, cat)
     assert summary.rated == summary.to_rate > 0
+
+
+def test_the_model_c_sample_has_a_workshop_s_self_ratings():
+    """Every person of the model C sample has rated themselves on every skill the lead rated, and
+    some differ: the rater comparison has something to show. With the default rule (the lead's)
+    the scores are exactly those of the lead's ratings alone."""
+    a = demo_assessment("C")
+    rated = {pid for pid, mine in a.ratings.items() if mine}  # the executive has no skills to rate
+    assert rated == set(a.self_ratings)
+    for pid in rated:
+        assert set(a.self_ratings[pid]) == set(a.ratings[pid])
+    differing = sum(a.self_ratings[p][k] != a.ratings[p][k] for p in rated for k in a.ratings[p])
+    assert differing > 20
+    lead_only = demo_assessment("C")
+    lead_only.self_ratings = {}
+    assert a.rating_rule == "lead" and summarise(a) == summarise(lead_only)
+    assert all(not demo_assessment(m).self_ratings for m in "ABD")
