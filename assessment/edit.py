@@ -9,8 +9,8 @@ import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
-from .model import (ACTION_KINDS, ACTION_STATUSES, ITSS_LEVELS, LEVELS, RATERS, RATING_RULES, STATUSES, ActionState,
-                    Assessment, Person, RoleState)
+from .model import (ACTION_KINDS, ACTION_STATUSES, ITSS_LEVELS, LEVELS, MAX_NAME, MAX_NOTE, MAX_ORGANISATION, RATERS,
+                    RATING_RULES, STATUSES, ActionState, Assessment, Person, RoleState)
 
 # "train:<role>", "hire:<role>", "outsource:<role>", or with a person: "train:<role>:<person id>".
 ACTION_KEY = re.compile(r"^[a-z_]{1,20}(:[A-Za-z0-9_-]{1,64}){1,2}$")
@@ -56,7 +56,7 @@ def new_assessment(organisation: str = "", model: str | None = None, *, cat: Cat
 
 
 def set_organisation(a: Assessment, name: str) -> None:
-    name = name.strip()[:200]
+    name = name.strip()[:MAX_ORGANISATION]
     if name != a.organisation:
         a.organisation = name
         _touch(a)
@@ -116,19 +116,30 @@ def set_role_status(a: Assessment, role_id: str, status: str) -> None:
 def set_role_note(a: Assessment, role_id: str, note: str) -> None:
     if role_id not in a.roles:
         raise EditError("error.unknown_role", role=role_id)
-    note = note[:500]
+    note = note[:MAX_NOTE]
     if note != a.roles[role_id].note:
         a.roles[role_id].note = note
         _touch(a)
 
 
-def _check_name(a: Assessment, name: str, person_id: str | None = None) -> str:
-    name = " ".join(name.split())[:80]
+def one_line(text: str) -> str:
+    """Typed text on one line, its runs of white space folded to one space."""
+    return " ".join(text.split())
+
+
+def clean_name(name: str, taken, empty: str = "error.empty_name", duplicate: str = "error.duplicate_name") -> str:
+    """A name on one line, cut to MAX_NAME, not empty and not one of `taken` (a person's, a
+    scenario's or a planned hire's); `empty` and `duplicate` are the messages' keys."""
+    name = one_line(name)[:MAX_NAME]
     if not name:
-        raise EditError("error.empty_name")
-    if any(p.name == name and p.id != person_id for p in a.people):
-        raise EditError("error.duplicate_name", name=name)
+        raise EditError(empty)
+    if name in set(taken):
+        raise EditError(duplicate, name=name)
     return name
+
+
+def _check_name(a: Assessment, name: str, person_id: str | None = None) -> str:
+    return clean_name(name, (p.name for p in a.people if p.id != person_id))
 
 
 def check_in_house(states: dict[str, RoleState], roles) -> list[str]:
@@ -248,7 +259,7 @@ def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owne
             raise EditError("error.unknown_action_kind", kind=kind)
         state.kind = kind
     if owner is not None:
-        state.owner = " ".join(owner.split())[:80]
+        state.owner = one_line(owner)[:MAX_NAME]
     if due is not None:
         due = due.strip()
         if due and not is_iso_date(due):
@@ -259,7 +270,7 @@ def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owne
             raise EditError("error.unknown_action_status", status=status)
         state.status = status
     if note is not None:
-        state.note = note[:500]
+        state.note = note[:MAX_NOTE]
     if state != a.actions.get(key, ActionState()):
         a.actions[key] = state
         _touch(a)

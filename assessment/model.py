@@ -9,6 +9,9 @@ STATUSES: tuple[RoleStatus, ...] = ("in_house", "outsourced", "gap", "not_applic
 LEVELS = (0, 1, 2, 3, 4)
 ITSS_LEVELS = (1, 2, 3, 4, 5, 6, 7)
 DEFAULT_TARGETS = {"prerequisite": 3, "additional": 2}
+# Lengths and counts the edits keep to (typed text is cut there) and imported files must respect.
+MAX_ORGANISATION, MAX_NAME, MAX_NOTE = 200, 80, 500
+MAX_SCENARIOS, MAX_HIRES = 12, 50
 # Workshop ratings: the lead's rating (the one kept in `ratings`, as before raters existed) and the
 # person's own. RATING_RULES say which value scoring uses; each falls back to the other rater's
 # value where the chosen one has not rated.

@@ -11,20 +11,15 @@ import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
-from .edit import EditError, _touch, apply_model_defaults, check_in_house, model_variant
-from .model import STATUSES, Assessment, Person, PlannedHire, RoleState, Scenario
+from .edit import EditError, _touch, apply_model_defaults, check_in_house, clean_name, model_variant
+from .model import MAX_HIRES, MAX_SCENARIOS, STATUSES, Assessment, Person, PlannedHire, RoleState, Scenario
 
-MAX_SCENARIOS, MAX_HIRES = 12, 50
 HIRE_PREFIX = "hire-"  # a planned hire's person id in a materialised scenario
 
 
 def _name(a: Assessment, name: str, scenario_id: str | None = None) -> str:
-    name = " ".join(name.split())[:80]
-    if not name:
-        raise EditError("error.empty_scenario_name")
-    if any(s.name == name and s.id != scenario_id for s in a.scenarios):
-        raise EditError("error.duplicate_scenario_name", name=name)
-    return name
+    return clean_name(name, (s.name for s in a.scenarios if s.id != scenario_id),
+                      "error.empty_scenario_name", "error.duplicate_scenario_name")
 
 
 def _scenario(a: Assessment, scenario_id: str) -> Scenario:
@@ -96,11 +91,7 @@ def add_hire(a: Assessment, scenario_id: str, name: str, roles=()) -> PlannedHir
     sc = _scenario(a, scenario_id)
     if len(sc.hires) >= MAX_HIRES:
         raise EditError("error.too_many_hires", limit=MAX_HIRES)
-    name = " ".join(name.split())[:80]
-    if not name:
-        raise EditError("error.empty_name")
-    if any(h.name == name for h in sc.hires) or any(p.name == name for p in a.people):
-        raise EditError("error.duplicate_name", name=name)
+    name = clean_name(name, [*(h.name for h in sc.hires), *(p.name for p in a.people)])
     hire = PlannedHire(uuid.uuid4().hex[:8], name, check_in_house(sc.roles, roles))
     sc.hires.append(hire)
     _touch(a)

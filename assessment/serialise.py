@@ -48,19 +48,18 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from csirt_data import KINDS, Catalogue, load_catalogue
 
-from .edit import ACTION_KEY, is_iso_date
+from .edit import ACTION_KEY, is_iso_date, one_line
 from .errors import ImportProblem
-from .model import (ACTION_KINDS, ACTION_STATUSES, DEFAULT_TARGETS, ITSS_LEVELS, LEVELS, RATING_RULES, STATUSES,
+from .model import (ACTION_KINDS, ACTION_STATUSES, DEFAULT_TARGETS, ITSS_LEVELS, LEVELS, MAX_HIRES, MAX_NAME,
+                    MAX_NOTE, MAX_ORGANISATION, MAX_SCENARIOS, RATING_RULES, STATUSES,
                     ActionState, Assessment, Person, PlannedHire, RoleState, Scenario)
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 V2_FIELDS = ("self_ratings", "rating_rule", "scenarios", "actions")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-# The same limits edit.py applies (it truncates typed text; an imported file is refused instead).
-MAX_ORGANISATION, MAX_NAME, MAX_NOTE = 200, 80, 500
-MAX_SCENARIOS, MAX_HIRES, MAX_OWNER = 12, 50, 80
-
+# The length limits (model.py) are those edit.py applies: it cuts typed text; an imported file that
+# exceeds them is refused instead.
 TARGET_LEVELS = LEVELS[1:]
 
 
@@ -308,7 +307,7 @@ def _roles(doc, cat: Catalogue, at: str = "") -> dict[str, RoleState]:
 
 
 def _text(value: str, field: str, limit: int, required: bool = False) -> str:
-    value = " ".join(value.split())
+    value = one_line(value)
     if required and not value:
         raise ImportProblem("import.empty_name", field=field)
     if len(value) > limit:
@@ -359,7 +358,7 @@ def _actions(doc: _Document) -> dict[str, ActionState]:
                                 allowed=", ".join(ACTION_STATUSES))
         if act.due and not is_iso_date(act.due):
             raise ImportProblem("import.bad_date", field=f"{at}.due", value=show(act.due))
-        out[key] = ActionState(act.kind, _text(act.owner, f"{at}.owner", MAX_OWNER), act.due, act.status,
+        out[key] = ActionState(act.kind, _text(act.owner, f"{at}.owner", MAX_NAME), act.due, act.status,
                                _text(act.note, f"{at}.note", MAX_NOTE))
     return out
 
@@ -403,7 +402,7 @@ def _people(doc: _Document, cat: Catalogue) -> list[Person]:
             raise ImportProblem("import.bad_id", field=f"{at}.id", value=show(p.id))
         if p.id in ids:
             raise ImportProblem("import.duplicate_person_id", field=f"{at}.id", id=p.id)
-        name = " ".join(p.name.split())
+        name = one_line(p.name)
         if not name:
             raise ImportProblem("import.empty_name", field=f"{at}.name")
         if len(name) > MAX_NAME:

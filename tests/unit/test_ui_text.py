@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = [p for d in ("app_pages", "components", "assessment") for p in (ROOT / d).rglob("*.py")] + [ROOT / "app.py"]
 # tr() in the UI; msg() in assessment/ may use a UI text key too (it falls back to them).
 STATIC = re.compile(r"""\b(?:tr|msg)\(\s*["']([a-z_.0-9]+)["']\s*[,)]""")
-ERRORS = re.compile(r"""EditError\(\s*["']([a-z_.0-9]+)["']""")
+# EditError keys: written in an EditError(...) or passed on as a literal "error.…" (edit.clean_name).
+ERRORS = re.compile(r"""EditError\(\s*["']([a-z_.0-9]+)["']|["'](error\.[a-z_.0-9]+)["']""")
 PAGE_TITLES = re.compile(r'''"((?:page|nav)\.[a-z_]+)"''')
 
 
@@ -21,7 +22,7 @@ def _used_keys() -> set[str]:
     keys = set()
     for path in CODE:
         text = path.read_text(encoding="utf-8")
-        keys |= set(STATIC.findall(text)) | set(ERRORS.findall(text)) | set(PAGE_TITLES.findall(text))
+        keys |= set(STATIC.findall(text)) | {k for pair in ERRORS.findall(text) for k in pair if k} | set(PAGE_TITLES.findall(text))
     # Keys built from catalogue or model values.
     keys |= {f"status.{s}" for s in STATUSES} | {f"status.short.{s}" for s in STATUSES}
     keys |= {f"level.{n}" for n in LEVELS} | {f"kind.{k}" for k in KINDS} | {f"kind.short.{k}" for k in KINDS}
