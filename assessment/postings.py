@@ -119,13 +119,23 @@ def _level_text(level: int, lang: str) -> str:
     return msg("posting.level", lang, level=level, label=msg(f"level.{level}", lang))
 
 
-def job_posting(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -> str:
-    """The 募集要項 for `role_id` in `lang` ("ja" / "en"), as Markdown."""
+def _role(cat: Catalogue, role_id: str, lang: str):
+    """The role, checked, and its name as Markdown text."""
     _check(cat, role_id, lang)
     role = cat.role(role_id)
-    lines = _header(cat, a, msg("posting.title", lang, role=escape_text(role.name.get(lang))), lang)
-    lines += _position(cat, role_id, lang)
-    lines += _duties(cat, role_id, lang, msg("posting.h_duties", lang))
+    return role, escape_text(role.name.get(lang))
+
+
+def _opening(cat: Catalogue, a: Assessment | None, role_id: str, lang: str, title: str, duties: str) -> list[str]:
+    """What a posting and an RFP both open with: the header, the position, the duties."""
+    return (_header(cat, a, title, lang) + _position(cat, role_id, lang)
+            + _duties(cat, role_id, lang, duties))
+
+
+def job_posting(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -> str:
+    """The 募集要項 for `role_id` in `lang` ("ja" / "en"), as Markdown."""
+    role, name = _role(cat, role_id, lang)
+    lines = _opening(cat, a, role_id, lang, msg("posting.title", lang, role=name), msg("posting.h_duties", lang))
 
     required, training = _skills(cat, role_id, "prerequisite", lang), _skills(cat, role_id, "additional", lang)
     if role.responsibilities:
@@ -246,11 +256,8 @@ def _arrow_lines(cat: Catalogue, role_id: str, lang: str) -> list[str]:
 
 def rfp_scope(cat: Catalogue, a: Assessment | None, role_id: str, lang: str) -> str:
     """The RFP scope for outsourcing `role_id`, in `lang`, as Markdown."""
-    _check(cat, role_id, lang)
-    role = cat.role(role_id)
-    lines = _header(cat, a, msg("rfp.title", lang, role=escape_text(role.name.get(lang))), lang)
-    lines += _position(cat, role_id, lang)
-    lines += _duties(cat, role_id, lang, msg("rfp.h_scope", lang))
+    role, name = _role(cat, role_id, lang)
+    lines = _opening(cat, a, role_id, lang, msg("rfp.title", lang, role=name), msg("rfp.h_scope", lang))
     required = _skills(cat, role_id, "prerequisite", lang)
     if role.responsibilities:
         lines += _responsibilities(cat, role_id, lang)
