@@ -6,8 +6,9 @@ from assessment import edit
 from assessment.model import RATERS, RATING_RULES
 from components.i18n import lang, tr
 from components.lazy import lazy_expander
-from components.rater_compare import rater_differences, rule_name, rule_statement
-from components.rating_grid import rater_name, rating_grid, rating_progress
+from components.labels import rater_name, rule_name, rule_statement
+from components.rater_compare import rater_differences
+from components.rating_grid import rating_grid, rating_progress
 from components.targets_view import targets
 from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
 

@@ -12,10 +12,8 @@ from csirt_data import Catalogue
 from . import persistence
 from .chart_style import PLOT_CONFIG, TRACE_COLOURS, base_layout
 from .i18n import join, lang, tr
-from .labels import level_label, md, percent, status_label
+from .labels import level_label, md, percent, rater_name, rule_name, status_label
 from .radar import grouped_radar_overlay
-from .rater_compare import rule_name
-from .rating_grid import rater_name
 from .state import assessment
 
 CURRENT = "current"

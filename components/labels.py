@@ -40,3 +40,18 @@ def md(text: str) -> str:
     """User text made inert inside Markdown: every Markdown or HTML character is escaped, so a
     name like `<script>` or `[x](javascript:…)` is shown as typed."""
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+# The workshop's two raters and the rule choosing the rating scores use.
+def rater_name(rater: str) -> str:
+    return {"lead": tr("workshop.rater.lead"), "self": tr("workshop.rater.self")}[rater]
+
+
+def rule_name(rule: str) -> str:
+    return {"lead": tr("workshop.rule.lead"), "self": tr("workshop.rule.self"),
+            "lower": tr("workshop.rule.lower"), "higher": tr("workshop.rule.higher")}[rule]
+
+
+def rule_statement(rule: str) -> str:
+    return {"lead": tr("workshop.rule_statement.lead"), "self": tr("workshop.rule_statement.self"),
+            "lower": tr("workshop.rule_statement.lower"), "higher": tr("workshop.rule_statement.higher")}[rule]

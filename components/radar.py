@@ -73,19 +73,29 @@ def grouped_radar_overlay(names: list[str], series: dict[str, list[float | None]
     return figure(data, title, 520, polar=_polar(*PERCENT_AXIS), margin={"l": 110, "r": 110})
 
 
+def levels_radar(labels: list[str], hover: list[str], series: dict[str, list[int | None]], targets: list[int],
+                 title: str, height: int = 560, margin: dict | None = None) -> go.Figure:
+    """Levels 0–4 per skill against the targets: one series (a role's best, a person's own) or two
+    (the lead's rating and the self-rating, the second dotted). A level of None has no point."""
+    styles = [(TRACE_COLOURS["prerequisite"], "toself", None), (TRACE_COLOURS["additional"], None, "dot")]
+    data = []
+    for (name, levels), (colour, fill, dash) in zip(series.items(), styles):
+        extra = escape(name) if len(series) > 1 else ""
+        data.append(go.Scatterpolar(
+            r=_closed(levels), theta=_closed(labels), customdata=_closed(hover), name=name, mode="lines+markers",
+            fill=fill, connectgaps=False, line={"color": colour, "width": 3, "dash": dash},
+            hovertemplate="%{customdata}<br>%{r}<extra>" + extra + "</extra>"))
+    # A radar needs three axes; with fewer, a bar-like polar still reads correctly.
+    data.append(go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
+                                line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2},
+                                hoverinfo="skip"))
+    return figure(data, title, height, polar=_polar(4, [0, 1, 2, 3, 4]), margin=margin or {"l": 120, "r": 120})
+
+
 def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],
                 title: str, level_name: str) -> go.Figure:
-    """Levels 0–4 per skill against the targets, for one role or one person."""
-    # A radar needs three axes; with fewer, a bar-like polar still reads correctly.
-    data = [
-        go.Scatterpolar(r=_closed([0 if v is None else v for v in levels]), theta=_closed(labels),
-                        customdata=_closed(hover), name=level_name, mode="lines+markers", fill="toself",
-                        line={"color": TRACE_COLOURS["prerequisite"], "width": 3},
-                        hovertemplate="%{customdata}<br>%{r}<extra></extra>"),
-        go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
-                        line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2}, hoverinfo="skip"),
-    ]
-    return figure(data, title, 560, polar=_polar(4, [0, 1, 2, 3, 4]), margin={"l": 120, "r": 120})
+    """One series of levels per skill, for one role or one person; unrated counts 0."""
+    return levels_radar(labels, hover, {level_name: [0 if v is None else v for v in levels]}, targets, title)
 
 
 def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:

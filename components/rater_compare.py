@@ -15,9 +15,10 @@ from assessment.model import Assessment
 from assessment.scoring import skills_to_rate
 from csirt_data import Catalogue
 
-from .chart_style import PLOT_CONFIG, TRACE_COLOURS, axis_label, base_layout
+from .chart_style import PLOT_CONFIG, axis_label
 from .i18n import join, lang, tr
-from .labels import level_label
+from .labels import level_label, rule_name
+from .radar import levels_radar
 
 
 @dataclass(frozen=True)
@@ -75,44 +76,16 @@ def compare_raters(a: Assessment, person_id: str, cat: Catalogue) -> RaterCompar
     )
 
 
-def _closed(values: list) -> list:
-    return values + values[:1]
-
-
 def rater_radar(cat: Catalogue, comparison: RaterComparison, title: str, L: str) -> go.Figure:
     """Both raters' levels (0–4) per skill, against the target. An unrated skill has no point
     (drawn as 0 it would read as a rating of none)."""
     skills = comparison.skills
     labels = [axis_label(f"{s.number}. {cat.skill(s.skill).get(L)}", L, 10 if L == "ja" else 18) for s in skills]
     hover = [escape(cat.skill(s.skill).get(L)) for s in skills]
-    fig = go.Figure()
-    for name, values, colour, fill, dash in (
-            (tr("workshop.rater.lead"), [s.lead for s in skills], TRACE_COLOURS["prerequisite"], "toself", None),
-            (tr("workshop.rater.self"), [s.own for s in skills], TRACE_COLOURS["additional"], None, "dot")):
-        fig.add_trace(go.Scatterpolar(
-            r=_closed(values), theta=_closed(labels), customdata=_closed(hover), name=name, mode="lines+markers",
-            fill=fill, connectgaps=False, opacity=0.9, marker={"size": 9},
-            line={"color": colour, "width": 3, "dash": dash},
-            hovertemplate="%{customdata}<br>%{r}<extra>" + escape(name) + "</extra>"))
-    fig.add_trace(go.Scatterpolar(
-        r=_closed([s.target for s in skills]), theta=_closed(labels), name=tr("chart.target"), mode="lines",
-        line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2}, hoverinfo="skip"))
-    fig = base_layout(fig, title, 600)
-    fig.update_layout(polar={
-        "radialaxis": {"range": [0, 4], "tickvals": [0, 1, 2, 3, 4], "tickfont": {"size": 12}, "gridcolor": "#CCC"},
-        "angularaxis": {"tickfont": {"size": 13}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
-        "bgcolor": "white"}, margin={"l": 130, "r": 130, "t": 120})
-    return fig
-
-
-def rule_name(rule: str) -> str:
-    return {"lead": tr("workshop.rule.lead"), "self": tr("workshop.rule.self"),
-            "lower": tr("workshop.rule.lower"), "higher": tr("workshop.rule.higher")}[rule]
-
-
-def rule_statement(rule: str) -> str:
-    return {"lead": tr("workshop.rule_statement.lead"), "self": tr("workshop.rule_statement.self"),
-            "lower": tr("workshop.rule_statement.lower"), "higher": tr("workshop.rule_statement.higher")}[rule]
+    series = {tr("workshop.rater.lead"): [s.lead for s in skills], tr("workshop.rater.self"): [s.own for s in skills]}
+    # The title stands clear of the top axis label.
+    return levels_radar(labels, hover, series, [s.target for s in skills], title, 600,
+                        {"l": 130, "r": 130, "t": 120})
 
 
 def rater_differences(cat: Catalogue, a: Assessment, person_id: str) -> None:

@@ -14,11 +14,7 @@ from csirt_data import Catalogue
 
 from .editors import editor
 from .i18n import join, lang, tr
-from .labels import level_label, level_labels
-
-
-def rater_name(rater: str) -> str:
-    return {"lead": tr("workshop.rater.lead"), "self": tr("workshop.rater.self")}[rater]
+from .labels import level_label, level_labels, rater_name
 
 
 def _other(rater: str) -> str:
