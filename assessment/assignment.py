@@ -37,7 +37,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from . import edit
 from .model import Assessment
-from .staffing import group_key, group_order, staffing
+from .staffing import Staffing, group_key, group_order, staffing
 
 # Fits are compared at this resolution (integer weights keep the matching exact).
 _SCALE = 10**9
@@ -142,9 +142,9 @@ def _match(people: list[str], groups: list[str], fits, holds) -> dict[str, str]:
     return out
 
 
-def suggest(a: Assessment, cat: Catalogue | None = None) -> Suggestion:
+def suggest(a: Assessment, cat: Catalogue | None = None, st_: Staffing | None = None) -> Suggestion:
     """The suggested assignment of `a`'s people to its needed groups, with the staffing facts the
-    staffing view shows beside it."""
+    staffing view shows beside it (pass `st_` from staffing.staffing to avoid computing it again)."""
     cat = cat or load_catalogue()
     needed = needed_groups(a, cat)
     people = [p.id for p in a.people]
@@ -170,7 +170,7 @@ def suggest(a: Assessment, cat: Catalogue | None = None) -> Suggestion:
                                         holds(pid, k), -order.index(k)))
         picks[key].append(Pick(pid, fits[pid][key], True, holds(pid, key)))
 
-    s = staffing(a, cat)
+    s = staffing(a, cat) if st_ is None else st_
     plans = tuple(GroupPlan(k, roles, tuple(picks[k]),
                             tuple(p.id for p in a.people if any(r in p.roles for r in roles)))
                   for k, roles in needed.items())

@@ -21,6 +21,7 @@ from .state import assessment, run_edits
 
 _ROWS = "_editor_rows"  # editor key -> row ids of the table it showed
 _SPENT = "_editor_spent"  # editor key -> the delta last applied from it
+_DIGESTS = "_editor_digests"  # editor name -> (the table, its row ids, its digest)
 
 Apply = Callable[[Assessment, dict], None]
 
@@ -54,7 +55,7 @@ def _apply(key: str, apply: Apply) -> None:
 def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, **kwargs) -> None:
     """Shows `df` (one row per id in `row_ids`) for editing; `apply(a, named_delta)` makes the
     change, where named_delta has 'edited' {row id: {column: value}}, 'added' and 'deleted'."""
-    key = f"{name}@{assessment().id}.{_digest(df, row_ids)}.{st.session_state.get('_nonce', 0)}"
+    key = f"{name}@{assessment().id}.{_digest(name, df, row_ids)}.{st.session_state.get('_nonce', 0)}"
     registry = st.session_state.setdefault(_ROWS, {})
     spent = st.session_state.setdefault(_SPENT, {})
     for old in [k for k in registry if k.startswith(name + "@") and k != key]:
@@ -68,7 +69,15 @@ def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, **kwar
         st.rerun()
 
 
-def _digest(df: pd.DataFrame, row_ids: list[str]) -> str:
-    # What the editor shows: its rows, columns and values (a refused edit bumps the nonce instead).
+def _digest(name: str, df: pd.DataFrame, row_ids: list[str]) -> str:
+    """What the editor shows: its rows, columns and values (a refused edit bumps the nonce instead).
+    A table built once per version (a `derived` one) comes back as the same object on the next run:
+    its digest is kept with it rather than computed on every run (a few ms for a large table)."""
+    memo = st.session_state.setdefault(_DIGESTS, {})
+    kept = memo.get(name)
+    if kept and kept[0] is df and kept[1] == row_ids:
+        return kept[2]
     text = json.dumps([row_ids, list(map(str, df.columns)), df.astype(str).values.tolist()], ensure_ascii=False)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    memo[name] = (df, list(row_ids), digest)  # the table itself is held, so `is` cannot match a new one
+    return digest

@@ -6,6 +6,7 @@ import streamlit as st
 
 from assessment.assignment import Suggestion, apply_suggestion, group_label, role_changes, suggest
 from assessment.model import Assessment
+from assessment.staffing import staffing
 from csirt_data import Catalogue
 
 from .i18n import join, lang, tr
@@ -17,7 +18,8 @@ _APPLIED = "_staffing_applied"
 
 
 def suggestion() -> Suggestion:
-    return derived("assignment", lambda a: suggest(a, catalogue()))
+    # The staffing facts are the ones Results and the executive summary use, from the same cache.
+    return derived("assignment", lambda a: suggest(a, catalogue(), derived("staffing", staffing)))
 
 
 def _roles_text(cat: Catalogue, roles, L: str) -> str:
