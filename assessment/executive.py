@@ -104,17 +104,15 @@ def risks(a: Assessment, cat: Catalogue | None = None, scores: dict[str, RoleSco
 MIX_STATUSES = ("in_house", "outsourced", "gap", "not_applicable")
 
 
-def function_mix(a: Assessment, cat: Catalogue | None = None) -> dict[str, dict[str, int]]:
-    """Function id -> roles per status: in-house (held by someone), outsourced, gap (未配置, or
-    in-house with nobody holding it), not applicable. Catalogue order."""
+def function_mix(a: Assessment, cat: Catalogue | None = None, s: Summary | None = None) -> dict[str, dict[str, int]]:
+    """Function id -> roles per status: in-house (held by someone), outsourced, gap (the summary's
+    gaps: 未配置, or in-house with nobody holding it), not applicable. Catalogue order."""
     cat = cat or load_catalogue()
+    gaps = set((summarise(a, cat) if s is None else s).gaps)
     out = {}
     for f in cat.functions:
         counts = dict.fromkeys(MIX_STATUSES, 0)
-        for r in (role.id for role in cat.roles_of_function(f.id)):
-            status = a.status(r)
-            if status == "in_house" and not a.holders(r):
-                status = "gap"
-            counts[status] += 1
+        for role in cat.roles_of_function(f.id):
+            counts["gap" if role.id in gaps else a.status(role.id)] += 1
         out[f.id] = counts
     return out

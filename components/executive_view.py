@@ -125,7 +125,7 @@ def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Fig
 def in_house_vs_outsourced(cat: Catalogue) -> None:
     st.subheader(tr("executive.mix_heading"))
     L = lang()
-    mix = derived("function_mix", lambda a_: function_mix(a_, cat))
+    mix = derived("function_mix", lambda a_: function_mix(a_, cat, summary()))
     fig = derived("fig_mix", lambda a_: mix_figure(cat, mix, L), L)
     st.plotly_chart(fig, config=PLOT_CONFIG, key="exec_mix")
     s = summary()
