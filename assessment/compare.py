@@ -35,10 +35,6 @@ class Column:
     planned_hires: int
     minimum_headcount: int
     statuses: dict[str, str]  # role -> status, catalogue order
-    in_house: tuple[str, ...]
-    outsourced: tuple[str, ...]
-    not_staffed: tuple[str, ...]  # status 未配置
-    not_applicable: tuple[str, ...]
     gaps: tuple[str, ...]  # 未配置, or in-house with nobody holding it (Summary.gaps)
     single_holder_roles: int  # in-house roles held by exactly one person
     single_skill_holders: int  # skills at target held by exactly one person
@@ -48,6 +44,15 @@ class Column:
     @property
     def single_points(self) -> int:
         return self.single_holder_roles + self.single_skill_holders
+
+    def _with(self, status: str) -> tuple[str, ...]:
+        return tuple(r for r, s in self.statuses.items() if s == status)
+
+    # The roles of each status, catalogue order: read from `statuses`.
+    in_house = property(lambda self: self._with("in_house"))
+    outsourced = property(lambda self: self._with("outsourced"))
+    not_staffed = property(lambda self: self._with("gap"))  # status 未配置
+    not_applicable = property(lambda self: self._with("not_applicable"))
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,6 @@ def column(a: Assessment, column_id: str, cat: Catalogue | None = None, lang: st
     s = summarise(shown, cat, scores=scores)
     st = staffing(shown, cat)
     statuses = {r: shown.status(r) for r in cat.role_ids}
-    by = lambda status: tuple(r for r in cat.role_ids if statuses[r] == status)  # noqa: E731
     return Column(
         id=column_id,
         name=None if column_id == CURRENT else a.scenario(column_id).name,
@@ -90,8 +94,7 @@ def column(a: Assessment, column_id: str, cat: Catalogue | None = None, lang: st
         coverage=s.coverage, readiness=s.readiness, training=s.training,
         headcount=s.headcount, planned_hires=sum(1 for p in shown.people if is_planned_hire(p.id)),
         minimum_headcount=s.minimum_headcount,
-        statuses=statuses, in_house=by("in_house"), outsourced=by("outsourced"), not_staffed=by("gap"),
-        not_applicable=by("not_applicable"), gaps=s.gaps,
+        statuses=statuses, gaps=s.gaps,
         single_holder_roles=len(st.single_holder), single_skill_holders=len(st.single_skill_holders),
         functions=score_functions(shown, cat, scores=scores),
         roles={r: scores[r].total for r in cat.role_ids},
