@@ -12,6 +12,11 @@ def status_label(status: str) -> str:
     return tr(f"status.{status}")
 
 
+def status_short_label(status: str) -> str:
+    """「自組織」「委託」「未配置」「対象外」: short enough for a radar's axis or three boxes in a row."""
+    return tr(f"status.short.{status}")
+
+
 def status_badge(status: str) -> str:
     """A coloured badge that also names the status, so it reads without colour."""
     return f":{BADGE_COLOURS[status]}-badge[{status_label(status)}]"

@@ -11,6 +11,7 @@ from csirt_data import Catalogue
 
 from .chart_style import TRACE_COLOURS, axis_label, figure
 from .i18n import lang, tr
+from .labels import status_short_label
 
 
 def _polar(max_r: float, ticks: list, ticktext: list | None = None) -> dict:
@@ -36,7 +37,7 @@ def role_coverage_radar(cat: Catalogue, a: Assessment, scores: dict[str, RoleSco
     for r in roles:
         name = cat.role(r).name.get(L)
         status = scores[r].status
-        labels.append(f"{name} ({tr('status.short.' + status)})" if status != "in_house" else name)
+        labels.append(f"{name} ({status_short_label(status)})" if status != "in_house" else name)
     pct = lambda v: None if v is None else round(v * 100)  # noqa: E731
     data = []
     for kind in ("prerequisite", "additional"):

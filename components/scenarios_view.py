@@ -15,7 +15,7 @@ from assessment.model import Assessment, Scenario
 from csirt_data import Catalogue
 
 from .i18n import join, lang, tr
-from .labels import md, status_label, status_options
+from .labels import md, status_label, status_options, status_short_label
 from .state import assessment, bound, run_edit, run_edits, wkey
 
 EDITING = "_sc_edit"  # id of the scenario being edited
@@ -193,11 +193,6 @@ def _set_status(scenario_id: str, role_id: str, key: str) -> None:
     run_edit(sc.set_scenario_role_status, scenario_id, role_id, st.session_state[key])
 
 
-def short_status(status: str) -> str:
-    """「自組織」「委託」「未配置」「対象外」: short enough for three boxes in a row."""
-    return tr(f"status.short.{status}")
-
-
 def role_editor(cat: Catalogue, scenario: Scenario) -> None:
     """One status box per role, grouped by function; a role differing from the scenario's model
     default is marked ✎ and listed."""
@@ -209,7 +204,7 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
     else:
         st.caption(tr("scenarios.unchanged"))
     options = status_options()
-    short = {o: short_status(o) for o in options}  # fixed at render time, in this run's language
+    short = {o: status_short_label(o) for o in options}  # fixed at render time, in this run's language
     singles = [f for f in cat.functions if len(cat.roles_of_function(f.id)) == 1]
     rows = [(f.name.get(L), cat.roles_of_function(f.id)) for f in cat.functions if f not in singles]
     # Functions of one role each (教育, 経営者, 組織運営, システム運用) share one row.
