@@ -5,9 +5,10 @@ folder named pages/ sits beside the entry script, and then a deep link opened fi
 server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
 import streamlit as st
 
-from components import persistence, sidebar
-from components.i18n import tr
-from components.state import apply_url, show_url_error
+from components.session import persistence
+from components.session import sidebar
+from components.session.i18n import tr
+from components.session.state import apply_url, show_url_error
 
 st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
 apply_url()

@@ -2,9 +2,9 @@
 date and status the user decides, and the plan as CSV or Excel."""
 import streamlit as st
 
-from components.actions_view import render
-from components.i18n import tr
-from components.state import assessment, catalogue, show_edit_error
+from components.plan.actions_view import render
+from components.session.i18n import tr
+from components.session.state import assessment, catalogue, show_edit_error
 
 cat, a = catalogue(), assessment()
 st.title(tr("actions.title"))

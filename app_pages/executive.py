@@ -3,9 +3,9 @@ three risks, in-house vs outsourced, and the people it takes to close the gaps. 
 unless the user turns names on for this session."""
 import streamlit as st
 
-from components.executive_view import render
-from components.i18n import tr
-from components.state import catalogue
+from components.plan.executive_view import render
+from components.session.i18n import tr
+from components.session.state import catalogue
 
 st.title(tr("executive.title"))
 render(catalogue())

@@ -1,9 +1,9 @@
 """History: snapshots of the saved assessment, the trend of its figures, and what changed."""
 import streamlit as st
 
-from components.history_view import comparison, snapshot_form, trend_chart
-from components.i18n import tr
-from components.state import catalogue
+from components.work.history_view import comparison, snapshot_form, trend_chart
+from components.session.i18n import tr
+from components.session.state import catalogue
 
 cat = catalogue()
 st.title(tr("history.title"))

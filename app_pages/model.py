@@ -1,10 +1,10 @@
 """Model: choose A–D from the document's definitions; the 付録1 table compares what each outsources."""
 import streamlit as st
 
-from assessment.edit import apply_model
-from components.i18n import join, lang, tr
-from components.model_view import appendix_table, model_card
-from components.state import assessment, bound, catalogue, run_edit, show_edit_error
+from assessment.core.edit import apply_model
+from components.session.i18n import join, lang, tr
+from components.steps.model_view import appendix_table, model_card
+from components.session.state import assessment, bound, catalogue, run_edit, show_edit_error
 
 cat, a = catalogue(), assessment()
 L = lang()

@@ -1,10 +1,10 @@
 """People: who is in the CSIRT, their ITSS level, and the in-house roles each holds."""
 import streamlit as st
 
-from components.i18n import tr
-from components.labels import md
-from components.people_view import add_form, people_table, staffing_warnings
-from components.state import assessment, catalogue, show_edit_error
+from components.session.i18n import tr
+from components.session.labels import md
+from components.steps.people_view import add_form, people_table, staffing_warnings
+from components.session.state import assessment, catalogue, show_edit_error
 
 cat, a = catalogue(), assessment()
 st.title(tr("people.title"))

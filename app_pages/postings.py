@@ -2,9 +2,9 @@
 here and downloaded as Markdown or Word."""
 import streamlit as st
 
-from components.i18n import tr
-from components.postings_view import postings
-from components.state import catalogue
+from components.session.i18n import tr
+from components.plan.postings_view import postings
+from components.session.state import catalogue
 
 st.title(tr("postings.title"))
 st.write(tr("postings.intro"))

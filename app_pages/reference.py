@@ -1,9 +1,9 @@
 """Reference: the document's catalogue as this app uses it."""
 import streamlit as st
 
-from components import reference_view as ref
-from components.i18n import tr
-from components.state import catalogue
+from components.steps import reference_view as ref
+from components.session.i18n import tr
+from components.session.state import catalogue
 
 cat = catalogue()
 st.title(tr("ref.title"))

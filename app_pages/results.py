@@ -1,9 +1,9 @@
 """Results: how covered the CSIRT is, where the gaps are, and how information flows between roles."""
 import streamlit as st
 
-from components.i18n import tr
-from components.results_view import flows, gap_list, headline, person_radars, radars
-from components.state import assessment, catalogue
+from components.session.i18n import tr
+from components.steps.results_view import flows, gap_list, headline, person_radars, radars
+from components.session.state import assessment, catalogue
 
 cat, a = catalogue(), assessment()
 st.title(tr("results.title"))

@@ -1,10 +1,10 @@
 """Roles: the 19 roles by function; each is in-house, outsourced, a gap or not applicable."""
 import streamlit as st
 
-from assessment.edit import differs_from_model, model_defaults, set_role_note, set_role_status
-from components.i18n import lang, tr
-from components.labels import status_badge, status_label, status_options
-from components.state import assessment, bound, catalogue, run_edit, show_edit_error
+from assessment.core.edit import differs_from_model, model_defaults, set_role_note, set_role_status
+from components.session.i18n import lang, tr
+from components.session.labels import status_badge, status_label, status_options
+from components.session.state import assessment, bound, catalogue, run_edit, show_edit_error
 
 cat, a = catalogue(), assessment()
 L = lang()

@@ -2,10 +2,10 @@
 compared side by side with the current state: figures, roles, radar and flow diagrams."""
 import streamlit as st
 
-from components.compare_view import comparison_charts, comparison_tables
-from components.i18n import tr
-from components.scenarios_view import chooser, creator, editor, show_flash
-from components.state import assessment, catalogue, show_edit_error
+from components.plan.compare_view import comparison_charts, comparison_tables
+from components.session.i18n import tr
+from components.plan.scenarios_view import chooser, creator, editor, show_flash
+from components.session.state import assessment, catalogue, show_edit_error
 
 cat, a = catalogue(), assessment()
 st.title(tr("scenarios.title"))

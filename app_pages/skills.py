@@ -2,15 +2,15 @@
 lead and as the person themselves; a stated rule picks the value scores use."""
 import streamlit as st
 
-from assessment import edit
-from assessment.model import RATERS, RATING_RULES
-from components.i18n import lang, tr
-from components.lazy import lazy_expander
-from components.labels import rater_name, rule_name, rule_statement
-from components.rater_compare import rater_differences
-from components.rating_grid import rating_grid, rating_progress
-from components.targets_view import targets
-from components.state import assessment, catalogue, run_edit, show_edit_error, wkey
+from assessment.core import edit
+from assessment.core.model import RATERS, RATING_RULES
+from components.session.i18n import lang, tr
+from components.session.lazy import lazy_expander
+from components.session.labels import rater_name, rule_name, rule_statement
+from components.steps.rater_compare import rater_differences
+from components.steps.rating_grid import rating_grid, rating_progress
+from components.steps.targets_view import targets
+from components.session.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
 cat, a = catalogue(), assessment()
 st.title(tr("skills.title"))

@@ -2,9 +2,9 @@
 headcount, roles held across groups and single points of failure."""
 import streamlit as st
 
-from components import staffing_view as view
-from components.i18n import tr
-from components.state import assessment, catalogue, show_edit_error
+from components.plan import staffing_view as view
+from components.session.i18n import tr
+from components.session.state import assessment, catalogue, show_edit_error
 
 cat, a = catalogue(), assessment()
 s = view.suggestion()

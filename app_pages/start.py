@@ -1,10 +1,10 @@
 """Start: what this is, start new, open a sample organisation, and how scores are computed."""
 import streamlit as st
 
-from assessment.demos import DEMO_MODELS
-from components.i18n import lang, tr
-from components.library_view import import_box, saved_list
-from components.state import catalogue, open_demo, start_new
+from assessment.core.demos import DEMO_MODELS
+from components.session.i18n import lang, tr
+from components.work.library_view import import_box, saved_list
+from components.session.state import catalogue, open_demo, start_new
 
 cat = catalogue()
 st.title(tr("start.title"))

@@ -41,8 +41,8 @@ def app_test(page: str, workdir: Path, lang: str = "ja"):
 
 
 def bump(at) -> None:
-    """An edit through assessment.edit, as a widget callback would make it: the version moves on."""
-    from assessment.edit import set_organisation
+    """An edit through assessment.core.edit, as a widget callback would make it: the version moves on."""
+    from assessment.core.edit import set_organisation
     a = at.session_state["assessment"]
     set_organisation(a, a.organisation + "+" if not a.organisation.endswith("+") else a.organisation[:-1])
 

@@ -1,13 +1,13 @@
 """The scale organisation: 100 people, all 19 roles in-house, every skill of every person rated.
 
-Built only through assessment.edit, like the user's own work and the demos, so it is a valid
+Built only through assessment.core.edit, like the user's own work and the demos, so it is a valid
 Assessment. Deterministic (but for the random ids): person i holds three roles spread over the
 catalogue, so every role has about 16 holders, and rates each skill of them 0-4 by a fixed pattern."""
 from __future__ import annotations
 
-from assessment.edit import add_person, apply_model, new_assessment, set_ratings, set_role_status
-from assessment.model import Assessment
-from assessment.scoring import skills_to_rate
+from assessment.core.edit import add_person, apply_model, new_assessment, set_ratings, set_role_status
+from assessment.core.model import Assessment
+from assessment.scores.scoring import skills_to_rate
 from csirt_data import load_catalogue
 
 PEOPLE = 100

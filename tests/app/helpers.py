@@ -3,7 +3,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.lazy import open_key
+from components.session.lazy import open_key
 from tests.app_pages_table import app_page_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +42,6 @@ def no_errors(at: AppTest) -> None:
 
 
 def open_lazy(at: AppTest, key: str) -> AppTest:
-    """Opens the lazy expander `key` (components/lazy.py) and reruns."""
+    """Opens the lazy expander `key` (components/session/lazy.py) and reruns."""
     at.session_state[open_key(key)] = True
     return at.run()

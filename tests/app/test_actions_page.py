@@ -5,9 +5,9 @@ import datetime
 
 import pytest
 
-from assessment import action_export as ax
-from assessment.planning import plan_summary, propose_actions
-from components.labels import md
+from assessment.exchange import action_export as ax
+from assessment.plans.planning import plan_summary, propose_actions
+from components.session.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy

@@ -6,10 +6,10 @@ import json
 import pytest
 from google.protobuf import text_format
 
-from assessment.executive import headline_figures, risks
-from assessment.planning import plan_summary, propose_actions
-from assessment.scoring import summarise
-from assessment.staffing import staffing
+from assessment.scores.executive import headline_figures, risks
+from assessment.plans.planning import plan_summary, propose_actions
+from assessment.scores.scoring import summarise
+from assessment.scores.staffing import staffing
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors
 

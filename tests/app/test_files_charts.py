@@ -4,8 +4,8 @@ import threading
 
 import pytest
 
-from assessment.demos import demo_assessment
-from components.files_view import _build
+from assessment.core.demos import demo_assessment
+from components.work.files_view import _build
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

@@ -2,7 +2,7 @@
 document; reset; preview; downloads; empty text."""
 import pytest
 
-from assessment.postings import generate
+from assessment.plans.postings import generate
 from csirt_data import load_catalogue
 from tests.app.helpers import app, assessment, by_key, no_errors
 

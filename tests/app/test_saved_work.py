@@ -1,9 +1,9 @@
 """Saved work under streamlit.testing: autosave, ?a= in a new session, conflicts, the Start page
 list, file import, snapshots and the Files page. Each AppTest is a separate browser session."""
-from assessment import files
-from assessment.demos import demo_assessment
-from components.persistence import _store
-from assessment.store import default_url
+from assessment.exchange import files
+from assessment.core.demos import demo_assessment
+from components.session.persistence import _store
+from assessment.storage.store import default_url
 from tests.app.helpers import app, assessment, by_key, goto, no_errors
 
 

@@ -3,10 +3,10 @@ comparison table, flipping a role in the scenario, planned hires, rename / copy 
 names refused with a message and nothing changed; in Japanese and English."""
 import pytest
 
-from assessment.compare import CURRENT
+from assessment.scores.compare import CURRENT
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from components.labels import md
+from components.session.labels import md
 from tests.app.helpers import app, assessment, by_key, no_errors
 
 CAT = load_catalogue()

@@ -2,10 +2,10 @@
 suggested assignment (once, after a confirmation), and names shown as typed."""
 import pytest
 
-from assessment.assignment import person_roles, suggest
-from assessment.edit import add_person
-from assessment.staffing import staffing
-from components.labels import md
+from assessment.plans.assignment import person_roles, suggest
+from assessment.core.edit import add_person
+from assessment.scores.staffing import staffing
+from components.session.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from assessment.scoring import skills_to_rate, summarise
+from assessment.scores.scoring import skills_to_rate, summarise
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, goto, no_errors, open_lazy

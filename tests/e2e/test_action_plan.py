@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessment import action_export as ax
+from assessment.exchange import action_export as ax
 from tests.e2e.conftest import screenshot, wait_for_app
 from tests.e2e.ui import ROW_PX, _wait_stable, assert_clean, go, open_page, t
 

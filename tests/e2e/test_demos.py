@@ -9,7 +9,7 @@ from tests.e2e.ui import (ARROWS, OUTSOURCED, alerts, arrow_count, assert_clean,
                           edges, metrics, nodes, open_flow_tab, open_page, t, traces)
 
 CAT = load_catalogue()
-PEOPLE = {"A": 6, "B": 10, "C": 15, "D": 6}  # people in each sample organisation (assessment/demos.py)
+PEOPLE = {"A": 6, "B": 10, "C": 15, "D": 6}  # people in each sample organisation (assessment/core/demos.py)
 TIME = {x.id: x.name.ja for x in CAT.flows.times}
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from assessment.demos import demo_assessment
-from assessment.files import export_ratings_csv
-from assessment.serialise import V2_FIELDS, to_document
+from assessment.core.demos import demo_assessment
+from assessment.exchange.files import export_ratings_csv
+from assessment.exchange.serialise import V2_FIELDS, to_document
 
 OUT = Path(__file__).with_name("bad_files")
 

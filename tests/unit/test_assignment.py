@@ -1,4 +1,4 @@
-"""The suggested staffing assignment (assessment/assignment.py) on small hand-computed cases.
+"""The suggested staffing assignment (assessment/plans/assignment.py) on small hand-computed cases.
 
 Most cases keep two roles outside the 兼任グループ in-house and nothing else, so each is a "group"
 of its own with few skills (targets: prerequisite 3, additional 2):
@@ -9,10 +9,10 @@ Catalogue order puts M before S.
 """
 import pytest
 
-from assessment.assignment import (apply_suggestion, fit, group_label, needed_groups, person_roles, role_changes,
+from assessment.plans.assignment import (apply_suggestion, fit, group_label, needed_groups, person_roles, role_changes,
                                    suggest)
-from assessment.edit import add_person, new_assessment, set_rating_rule, set_ratings, set_role_status
-from assessment.staffing import staffing
+from assessment.core.edit import add_person, new_assessment, set_rating_rule, set_ratings, set_role_status
+from assessment.scores.staffing import staffing
 from csirt_data import load_catalogue
 
 cat = load_catalogue()
@@ -174,7 +174,7 @@ def test_staffing_facts_come_from_staffing():
 
 
 def test_deterministic_on_the_demos():
-    from assessment.demos import demo_assessment
+    from assessment.core.demos import demo_assessment
     for model in "ABCD":
         a = demo_assessment(model)
         b = demo_assessment(model)  # the same people under new ids

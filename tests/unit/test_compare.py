@@ -1,12 +1,12 @@
-"""The scenario comparison's arithmetic (assessment/compare.py) on hand-computed cases."""
+"""The scenario comparison's arithmetic (assessment/scores/compare.py) on hand-computed cases."""
 from fractions import Fraction
 
 import pytest
 
-from assessment import scenarios as sc
-from assessment.compare import CURRENT, check_columns, column, compare, difference, unique_labels
-from assessment.demos import demo_assessment
-from assessment.edit import EditError, add_person, new_assessment, set_rating, set_role_status
+from assessment.plans import scenarios as sc
+from assessment.scores.compare import CURRENT, check_columns, column, compare, difference, unique_labels
+from assessment.core.demos import demo_assessment
+from assessment.core.edit import EditError, add_person, new_assessment, set_rating, set_role_status
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

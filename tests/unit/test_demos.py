@@ -1,9 +1,9 @@
 """The sample organisations: deterministic, valid, labelled サンプル, and worth demoing."""
 import pytest
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.scoring import score_roles, summarise
-from assessment.staffing import staffing
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.scores.scoring import score_roles, summarise
+from assessment.scores.staffing import staffing
 from csirt_data import load_catalogue
 
 cat = load_catalogue()

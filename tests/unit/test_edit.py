@@ -1,8 +1,8 @@
 """edit.py: model defaults (付録1), user-set roles, validation, all-or-nothing, version bumps."""
 import pytest
 
-from assessment import edit as e
-from assessment.edit import EditError
+from assessment.core import edit as e
+from assessment.core.edit import EditError
 from csirt_data import load_catalogue
 
 cat = load_catalogue()

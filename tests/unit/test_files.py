@@ -13,14 +13,14 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import add_person, set_organisation, set_rating, set_role_note, set_role_status
-from assessment.errors import ImportProblem
-from assessment.files import (MAX_IMPORT_BYTES, escape_cell, export_json, export_ratings_csv, export_xlsx,
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import add_person, set_organisation, set_rating, set_role_note, set_role_status
+from assessment.core.errors import ImportProblem
+from assessment.exchange.files import (MAX_IMPORT_BYTES, escape_cell, export_json, export_ratings_csv, export_xlsx,
                               export_yaml, file_name, import_file, import_json, import_ratings_csv, import_yaml,
                               unescape_cell)
-from assessment.messages import message
-from assessment.serialise import to_document
+from assessment.core.messages import message
+from assessment.exchange.serialise import to_document
 
 BAD = Path(__file__).with_name("bad_files")
 EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
@@ -276,7 +276,7 @@ def test_workbook_keeps_formulas_and_html_as_text():
 
 
 def test_workbook_of_an_empty_assessment():
-    from assessment.edit import new_assessment
+    from assessment.core.edit import new_assessment
 
     wb = _workbook(new_assessment())
     assert wb["ギャップ"].max_row == 1 + 19  # every role in-house and nobody holds it

@@ -1,8 +1,8 @@
 """Flow graphs: the catalogue's arrows, coloured by the assessment."""
 import pytest
 
-from assessment.edit import new_assessment, set_role_status
-from assessment.flows import broken_arrows, flow_graph
+from assessment.core.edit import new_assessment, set_role_status
+from assessment.scores.flows import broken_arrows, flow_graph
 from csirt_data import load_catalogue
 
 cat = load_catalogue()

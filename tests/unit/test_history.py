@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import copy
 
-from assessment.demos import demo_assessment
-from assessment.edit import (add_person, remove_person, rename_person, set_person_roles, set_rating,
+from assessment.core.demos import demo_assessment
+from assessment.core.edit import (add_person, remove_person, rename_person, set_person_roles, set_rating,
                              set_role_status)
-from assessment.files import export_yaml, import_yaml
-from assessment.history import RatingChange, RoleChange, compare, trend
-from assessment.scoring import score_functions, score_roles, summarise
-from assessment.store import Store
+from assessment.exchange.files import export_yaml, import_yaml
+from assessment.scores.history import RatingChange, RoleChange, compare, trend
+from assessment.scores.scoring import score_functions, score_roles, summarise
+from assessment.storage.store import Store
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()
@@ -95,7 +95,7 @@ def test_compare_lists_every_kind_of_change():
 def test_compare_model_change():
     a = demo_assessment("A")
     b = copy.deepcopy(a)
-    from assessment.edit import apply_model
+    from assessment.core.edit import apply_model
 
     apply_model(b, "D", "D2")
     c = compare(a, b)

@@ -15,15 +15,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import (EditError, add_person, apply_model, new_assessment, set_organisation,
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import (EditError, add_person, apply_model, new_assessment, set_organisation,
                              set_person_itss, set_ratings, set_role_note, set_role_status, set_target)
-from assessment.errors import ImportProblem
-from assessment.files import (export_json, export_ratings_csv, export_yaml, import_file, import_json,
+from assessment.core.errors import ImportProblem
+from assessment.exchange.files import (export_json, export_ratings_csv, export_yaml, import_file, import_json,
                               import_ratings_csv, import_yaml)
-from assessment.model import STATUSES
-from assessment.serialise import from_document, to_document
-from assessment.store import Store
+from assessment.core.model import STATUSES
+from assessment.exchange.serialise import from_document, to_document
+from assessment.storage.store import Store
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessment.errors import Conflict, ImportProblem, StoreUnavailable
-from assessment.messages import MESSAGES, message, msg
+from assessment.core.errors import Conflict, ImportProblem, StoreUnavailable
+from assessment.core.messages import MESSAGES, message, msg
 from csirt_data.i18n import ui_strings
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = [ROOT / "assessment" / f for f in ("errors.py", "serialise.py", "files.py", "workbook.py", "report.py",
-                                          "store.py", "history.py", "messages.py")]
+CODE = [ROOT / "assessment" / f for f in ("core/errors.py", "exchange/serialise.py", "exchange/files.py",
+                                          "exchange/workbook.py", "exchange/report.py", "storage/store.py",
+                                          "scores/history.py", "core/messages.py")]
 RAW = yaml.safe_load(MESSAGES.read_text(encoding="utf-8"))
 KEY = re.compile(r"""["']((?:import|store|report|export)\.[a-z_.]+)["']""")
 # Keys the code builds from values rather than writes out.

@@ -7,14 +7,14 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from assessment import action_export as ax
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import add_person, new_assessment, set_action, set_ratings, set_role_status
-from assessment.executive import function_mix, headline_figures, light_at_least, light_at_most, risks
-from assessment.planning import plan_summary, propose_actions
-from assessment.scoring import summarise
-from assessment.serialise import from_document, to_document
-from assessment.staffing import staffing
+from assessment.exchange import action_export as ax
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import add_person, new_assessment, set_action, set_ratings, set_role_status
+from assessment.scores.executive import function_mix, headline_figures, light_at_least, light_at_most, risks
+from assessment.plans.planning import plan_summary, propose_actions
+from assessment.scores.scoring import summarise
+from assessment.exchange.serialise import from_document, to_document
+from assessment.scores.staffing import staffing
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

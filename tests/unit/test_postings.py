@@ -1,4 +1,4 @@
-"""Job postings and RFP scopes (assessment/postings.py) and their Word export (docx_export.py)."""
+"""Job postings and RFP scopes (assessment/plans/postings.py) and their Word export (docx_export.py)."""
 import io
 
 import pytest
@@ -6,11 +6,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
-from assessment.demos import demo_assessment
-from assessment.docx_export import DocxExportError, markdown_blocks, markdown_to_docx, plain_text
-from assessment.edit import new_assessment
-from assessment.messages import msg
-from assessment.postings import counterparts, escape_text, escape_user, file_name, generate
+from assessment.core.demos import demo_assessment
+from assessment.exchange.docx_export import DocxExportError, markdown_blocks, markdown_to_docx, plain_text
+from assessment.core.edit import new_assessment
+from assessment.core.messages import msg
+from assessment.plans.postings import counterparts, escape_text, escape_user, file_name, generate
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

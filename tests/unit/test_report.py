@@ -12,12 +12,12 @@ from datetime import date
 
 import pytest
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import add_person, new_assessment, set_organisation, set_role_note, set_role_status
-from assessment.errors import ReportUnavailable
-from assessment.messages import message, msg
-from assessment.report import Chart, find_chromium, pdf_from_html, render_report
-from assessment.scoring import summarise
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import add_person, new_assessment, set_organisation, set_role_note, set_role_status
+from assessment.core.errors import ReportUnavailable
+from assessment.core.messages import message, msg
+from assessment.exchange.report import Chart, find_chromium, pdf_from_html, render_report
+from assessment.scores.scoring import summarise
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

@@ -12,8 +12,8 @@ Skills used (skill_links.yaml), default targets prerequisite 3 / additional 2:
 """
 import pytest
 
-from assessment.edit import add_person, new_assessment, set_ratings, set_role_status, set_target
-from assessment.scoring import (
+from assessment.core.edit import add_person, new_assessment, set_ratings, set_role_status, set_target
+from assessment.scores.scoring import (
     score_functions, score_groups, score_person, score_roles, skills_to_rate, summarise)
 from csirt_data import load_catalogue
 

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import new_assessment, set_role_status
-from assessment.errors import ImportProblem
-from assessment.serialise import SCHEMA_VERSION, field_path, from_document, to_document
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import new_assessment, set_role_status
+from assessment.core.errors import ImportProblem
+from assessment.exchange.serialise import SCHEMA_VERSION, field_path, from_document, to_document
 
 
 def _plain(value) -> bool:

@@ -7,8 +7,8 @@ Ungrouped: executive, csirt_operations_manager, system_operations.
 """
 import pytest
 
-from assessment.edit import add_person, new_assessment, set_ratings, set_role_status, set_target
-from assessment.staffing import minimum_headcount, staffing
+from assessment.core.edit import add_person, new_assessment, set_ratings, set_role_status, set_target
+from assessment.scores.staffing import minimum_headcount, staffing
 from csirt_data import load_catalogue
 
 cat = load_catalogue()

@@ -11,10 +11,10 @@ from datetime import timezone
 import pytest
 from sqlalchemy import event, update
 
-from assessment.demos import DEMO_MODELS, demo_assessment
-from assessment.edit import add_person, rename_person, set_organisation, set_rating, set_role_status
-from assessment.errors import Conflict, NotFound, StoreError, StoreUnavailable
-from assessment.store import DATA_DIR_ENV, DATABASE_URL_ENV, Store, assessments, default_url
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import add_person, rename_person, set_organisation, set_rating, set_role_status
+from assessment.core.errors import Conflict, NotFound, StoreError, StoreUnavailable
+from assessment.storage.store import DATA_DIR_ENV, DATABASE_URL_ENV, Store, assessments, default_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -82,7 +82,7 @@ def test_list_rename_and_order(store):
 
 
 def test_a_new_assessment_without_a_name_is_listed(store):
-    from assessment.edit import new_assessment
+    from assessment.core.edit import new_assessment
 
     a = new_assessment()
     store.save(a, 0)

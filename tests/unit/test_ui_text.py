@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.messages import messages
-from assessment.model import LEVELS, STATUSES
+from assessment.core.messages import messages
+from assessment.core.model import LEVELS, STATUSES
 from csirt_data import KINDS
 from csirt_data.i18n import read_ui_text_file, translate, ui_strings, ui_text_files
 

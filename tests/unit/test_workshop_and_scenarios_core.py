@@ -4,12 +4,12 @@ import copy
 
 import pytest
 
-from assessment import scenarios as sc
-from assessment.demos import demo_assessment
-from assessment.edit import EditError, add_person, new_assessment, set_action, set_rating, set_rating_rule
-from assessment.model import merge_ratings
-from assessment.scoring import score_roles, summarise
-from assessment.serialise import from_document, to_document
+from assessment.plans import scenarios as sc
+from assessment.core.demos import demo_assessment
+from assessment.core.edit import EditError, add_person, new_assessment, set_action, set_rating, set_rating_rule
+from assessment.core.model import merge_ratings
+from assessment.scores.scoring import score_roles, summarise
+from assessment.exchange.serialise import from_document, to_document
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assessment.demos import demo_assessment
-from assessment.edit import add_person, new_assessment, set_rating, set_rating_rule, set_ratings
-from assessment.errors import ImportProblem
-from assessment.files import export_ratings_csv, export_xlsx, import_ratings_csv
-from assessment.history import RatingChange, compare
-from assessment.messages import message
-from components.rater_compare import Gap, compare_raters
+from assessment.core.demos import demo_assessment
+from assessment.core.edit import add_person, new_assessment, set_rating, set_rating_rule, set_ratings
+from assessment.core.errors import ImportProblem
+from assessment.exchange.files import export_ratings_csv, export_xlsx, import_ratings_csv
+from assessment.scores.history import RatingChange, compare
+from assessment.core.messages import message
+from components.steps.rater_compare import Gap, compare_raters
 from csirt_data import load_catalogue
 
 CAT = load_catalogue()

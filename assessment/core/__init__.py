@@ -1,0 +1,1 @@
+"""The Assessment model, the edits that change it, its errors and messages, the sample organisations."""

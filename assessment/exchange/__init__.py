@@ -1,0 +1,1 @@
+"""Files in and out: the canonical document, imports, the workbook, the report, Word and action exports."""

@@ -1,0 +1,1 @@
+"""What the assessment says: scores, staffing, information flows, comparisons, executive figures, history."""

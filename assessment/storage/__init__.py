@@ -1,0 +1,1 @@
+"""Where saved work is kept: the store on SQLite or PostgreSQL."""

@@ -1,0 +1,350 @@
+"""Saved assessments and their snapshots, in SQLite (the default) or PostgreSQL, via SQLAlchemy 2.
+
+Where the data is kept:
+
+- `CSIRT_SELFCHECK_DATABASE_URL`: a full SQLAlchemy URL, e.g.
+  `postgresql+psycopg://user:password@host/dbname` (`postgresql://…` is read as psycopg 3 too);
+- else `CSIRT_SELFCHECK_DATA_DIR`: a folder; the database is `selfcheck.db` in it;
+- else `~/.csirt-selfcheck/selfcheck.db`. The folder is created on first use.
+
+Two versions, kept apart on purpose:
+
+- `Assessment.version` counts edits in memory (caches key on it); it is saved inside the document
+  and comes back with it, nothing more.
+- The store's `stored_version` counts saves of one assessment: 1 after the first save, +1 per save.
+  The UI keeps the stored_version it loaded (or last saved) beside the Assessment in the session
+  and passes it to `save(a, expected_version)`. If the stored version is not that one, someone else
+  saved in between: `Conflict(stored_version)` is raised and nothing is written; the UI offers
+  "reload" (`get`) or "save as a copy" (`save_copy`). A first save passes expected_version=0.
+
+Storage failures (locked or read-only database, full disk, unreachable server) raise
+StoreUnavailable(key); the caller keeps the work in the session and tries again later.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text,
+                        create_engine, delete, event, func, insert, select, update)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+
+from csirt_data import Catalogue, load_catalogue
+
+from assessment.core.errors import Conflict, ImportProblem, NotFound, StoreError, StoreUnavailable
+from assessment.core.model import Assessment
+from assessment.exchange.serialise import from_document, to_document
+
+DATA_DIR_ENV = "CSIRT_SELFCHECK_DATA_DIR"
+DATABASE_URL_ENV = "CSIRT_SELFCHECK_DATABASE_URL"
+DEFAULT_DIR = Path("~/.csirt-selfcheck")
+DB_FILE = "selfcheck.db"
+
+metadata = MetaData()
+assessments = Table(
+    "assessments", metadata,
+    Column("id", String(64), primary_key=True),
+    # A label the user gave on the Start page (rename); when empty, lists show the organisation.
+    Column("name", String(200), nullable=False, default=""),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("model", String(4), nullable=True),
+    Column("sample", Boolean, nullable=False, default=False),
+    Column("document", Text, nullable=False),  # the canonical document (serialise.py) as JSON
+    Column("version", Integer, nullable=False),  # the stored version: saves so far
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+snapshots = Table(
+    "snapshots", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assessment_id", String(64), ForeignKey("assessments.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("document", Text, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One row of the Start page's list."""
+
+    id: str
+    name: str  # the user's label, else the organisation (may be "" for a new, unnamed assessment)
+    organisation: str
+    model: str | None
+    sample: bool
+    updated_at: datetime
+    stored_version: int
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A saved assessment with its stored version (to pass back to `save`)."""
+
+    assessment: Assessment
+    stored_version: int
+    name: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    id: int
+    assessment_id: str
+    name: str
+    created_at: datetime
+
+
+def default_url() -> str:
+    """The database URL from the environment, or the default SQLite file (see the module doc)."""
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if url:
+        return url
+    folder = Path(os.environ.get(DATA_DIR_ENV, "").strip() or DEFAULT_DIR).expanduser()
+    return f"sqlite:///{folder / DB_FILE}"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite gives back naive datetimes; everything stored is UTC.
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def _unavailable(exc: Exception) -> StoreUnavailable:
+    """The StoreUnavailable that says what went wrong with the database, in the user's terms."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    state = getattr(orig, "sqlstate", None) or ""
+    if "locked" in text or "busy" in text or state in ("55P03", "40P01"):
+        return StoreUnavailable("store.locked")
+    if "readonly" in text or "read-only" in text or "read only" in text or state == "25006":
+        return StoreUnavailable("store.read_only")
+    if "disk is full" in text or "disk full" in text or "no space" in text or state.startswith("53"):
+        return StoreUnavailable("store.disk_full")
+    if "unable to open database" in text:
+        return StoreUnavailable("store.cannot_open")
+    if state.startswith("08") or "connection" in text or "could not connect" in text or "server closed" in text:
+        return StoreUnavailable("store.unreachable")
+    return StoreUnavailable("store.failed")
+
+
+class Store:
+    """The saved assessments. One instance per process is enough (the engine pools connections);
+    the methods are safe to call from Streamlit's threads."""
+
+    def __init__(self, url: str | None = None, *, busy_timeout: float = 5.0,
+                 cat: Catalogue | None = None):
+        self.url = url or default_url()
+        self.cat = cat or load_catalogue()
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise StoreUnavailable("store.failed") from None
+        if parsed.drivername in ("postgresql", "postgres"):
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        kwargs: dict = {"future": True}
+        if parsed.get_backend_name() == "sqlite":
+            # A "file:" URI (uri=true) names its own path and options: nothing to create for it.
+            if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+                folder = Path(parsed.database).expanduser().parent
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError:
+                    raise StoreUnavailable("store.cannot_create_dir", path=str(folder)) from None
+            kwargs["connect_args"] = {"timeout": busy_timeout, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+            if parsed.get_backend_name() == "postgresql":
+                kwargs["connect_args"] = {"connect_timeout": max(1, round(busy_timeout))}
+        try:
+            self.engine: Engine = create_engine(parsed, **kwargs)
+        except (NoSuchModuleError, ArgumentError, ImportError):
+            raise StoreUnavailable("store.failed") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- helpers
+    def _document(self, a: Assessment) -> str:
+        return json.dumps(to_document(a, self.cat), ensure_ascii=False, separators=(",", ":"))
+
+    def _assessment(self, text: str, ident) -> Assessment:
+        try:
+            return from_document(json.loads(text), self.cat)
+        except (ImportProblem, ValueError):
+            raise StoreError("store.corrupt", id=str(ident)) from None
+
+    def _run(self, work):
+        """Runs `work(connection)` in one transaction; database failures become StoreUnavailable."""
+        try:
+            with self.engine.begin() as conn:
+                return work(conn)
+        except StoreError:
+            raise
+        except (DBAPIError, SQLAlchemyError) as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise _unavailable(exc) from None
+        except OSError as exc:
+            raise _unavailable(exc) from None
+
+    # --- assessments
+    def save(self, a: Assessment, expected_version: int) -> int:
+        """Saves `a` if the stored version is still `expected_version` (0: not saved yet);
+        returns the new stored version. Raises Conflict (nothing written) otherwise."""
+        document, now = self._document(a), _now()
+        values = {"organisation": a.organisation[:200], "model": a.model, "sample": a.sample,
+                  "document": document, "updated_at": now}
+
+        def work(conn):
+            if expected_version == 0:
+                exists = conn.execute(select(assessments.c.version).where(assessments.c.id == a.id)).first()
+                if exists:
+                    raise Conflict(exists.version)
+                conn.execute(insert(assessments).values(id=a.id, name="", version=1, created_at=now, **values))
+                return 1
+            done = conn.execute(update(assessments)
+                                .where(assessments.c.id == a.id, assessments.c.version == expected_version)
+                                .values(version=expected_version + 1, **values))
+            if done.rowcount == 1:
+                return expected_version + 1
+            current = conn.execute(select(assessments.c.version).where(assessments.c.id == a.id)).first()
+            raise Conflict(current.version if current else 0)
+
+        try:
+            return self._run(work)
+        except IntegrityError:
+            # Two first saves of one id at once: the other insert won.
+            raise Conflict(self._version(a.id)) from None
+
+    def save_copy(self, a: Assessment, name: str = "") -> Assessment:
+        """Saves a copy of `a` under a new id (stored version 1) and returns the copy, e.g. for the
+        losing writer of a Conflict who wants to keep their work."""
+        dup = copy.deepcopy(a)
+        dup.id = new_id()
+        self.save(dup, 0)
+        if name:
+            self.rename(dup.id, name)
+        return dup
+
+    def _version(self, ident: str) -> int:
+        row = self._run(lambda c: c.execute(select(assessments.c.version).where(assessments.c.id == ident)).first())
+        return row.version if row else 0
+
+    def stored_version(self, ident: str) -> int:
+        """The stored version of an assessment, 0 if it is not stored."""
+        return self._version(ident)
+
+    def get(self, ident: str) -> Stored:
+        row = self._run(lambda c: c.execute(select(assessments).where(assessments.c.id == ident)).first())
+        if row is None:
+            raise NotFound("store.not_found", id=str(ident))
+        return Stored(self._assessment(row.document, ident), row.version, row.name or row.organisation,
+                      _utc(row.updated_at))
+
+    def load(self, ident: str) -> Assessment:
+        return self.get(ident).assessment
+
+    def exists(self, ident: str) -> bool:
+        return self._version(ident) > 0
+
+    def list(self) -> list[Summary]:
+        """Every saved assessment, the most recently changed first."""
+        cols = [assessments.c[k] for k in ("id", "name", "organisation", "model", "sample", "updated_at", "version")]
+        rows = self._run(lambda c: c.execute(select(*cols).order_by(assessments.c.updated_at.desc(),
+                                                                    assessments.c.id)).all())
+        return [Summary(r.id, r.name or r.organisation, r.organisation, r.model, bool(r.sample),
+                        _utc(r.updated_at), r.version) for r in rows]
+
+    def rename(self, ident: str, name: str) -> None:
+        """Sets the label shown in the list ("" shows the organisation again). The document and
+        its stored version are untouched, so a rename never conflicts with an edit."""
+        name = " ".join(name.split())[:200]
+        done = self._run(lambda c: c.execute(update(assessments).where(assessments.c.id == ident)
+                                             .values(name=name)).rowcount)
+        if not done:
+            raise NotFound("store.not_found", id=str(ident))
+
+    def duplicate(self, ident: str, name: str | None = None) -> str:
+        """A new saved assessment with the same document (snapshots are not copied); returns its id."""
+        stored = self.get(ident)
+        dup = self.save_copy(stored.assessment, stored.name if name is None else name)
+        return dup.id
+
+    def delete(self, ident: str) -> None:
+        """Deletes an assessment and its snapshots. Deleting one that is not stored does nothing."""
+        def work(conn):
+            conn.execute(delete(snapshots).where(snapshots.c.assessment_id == ident))
+            conn.execute(delete(assessments).where(assessments.c.id == ident))
+        self._run(work)
+
+    # --- snapshots
+    def snapshot(self, ident: str, name: str) -> int:
+        """A named copy of the assessment as stored now; returns the snapshot's id."""
+        name = " ".join(name.split())[:200]
+
+        def work(conn):
+            row = conn.execute(select(assessments.c.document).where(assessments.c.id == ident)).first()
+            if row is None:
+                raise NotFound("store.not_found", id=str(ident))
+            done = conn.execute(insert(snapshots).values(assessment_id=ident, name=name, created_at=_now(),
+                                                         document=row.document))
+            return int(done.inserted_primary_key[0])
+        return self._run(work)
+
+    def snapshots(self, ident: str) -> list[SnapshotInfo]:
+        """The assessment's snapshots, oldest first."""
+        rows = self._run(lambda c: c.execute(
+            select(snapshots.c.id, snapshots.c.assessment_id, snapshots.c.name, snapshots.c.created_at)
+            .where(snapshots.c.assessment_id == ident).order_by(snapshots.c.created_at, snapshots.c.id)).all())
+        return [SnapshotInfo(r.id, r.assessment_id, r.name, _utc(r.created_at)) for r in rows]
+
+    def load_snapshot(self, snapshot_id: int) -> Assessment:
+        row = self._run(lambda c: c.execute(select(snapshots.c.document).where(snapshots.c.id == snapshot_id)).first())
+        if row is None:
+            raise NotFound("store.snapshot_not_found", id=str(snapshot_id))
+        return self._assessment(row.document, snapshot_id)
+
+    def snapshot_assessments(self, ident: str) -> list[tuple[SnapshotInfo, Assessment]]:
+        """Every snapshot with its assessment, oldest first (for history.trend)."""
+        rows = self._run(lambda c: c.execute(
+            select(snapshots).where(snapshots.c.assessment_id == ident)
+            .order_by(snapshots.c.created_at, snapshots.c.id)).all())
+        return [(SnapshotInfo(r.id, r.assessment_id, r.name, _utc(r.created_at)), self._assessment(r.document, r.id))
+                for r in rows]
+
+    def delete_snapshot(self, snapshot_id: int) -> None:
+        self._run(lambda c: c.execute(delete(snapshots).where(snapshots.c.id == snapshot_id)))
+
+    def count(self) -> int:
+        return self._run(lambda c: c.execute(select(func.count()).select_from(assessments)).scalar_one())
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # Write-ahead log with normal sync: a save costs a write, not an fsync per click, and survives
+    # a crash of the app (only a power cut can lose the last saves).
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

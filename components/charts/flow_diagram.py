@@ -1,0 +1,231 @@
+"""The information-flow diagram (関連図) for 平常時 or インシデント対応時, coloured by the assessment.
+
+Statuses read without colour too: each has its own marker shape, and the legend names them."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape
+
+import networkx as nx
+import plotly.graph_objects as go
+
+from assessment.core.model import Assessment
+from assessment.scores.scoring import RoleScore
+from csirt_data import Catalogue
+
+from components.charts.chart_style import figure, layout
+from components.charts.flow_layout import LANES, WIDTH, node_positions
+from components.session.i18n import tr
+from components.session.labels import STATUS_COLOURS, percent
+
+MARKERS = {  # status -> (symbol, fill, outline)
+    "in_house": ("circle", STATUS_COLOURS["in_house"], "#0B2545"),
+    "outsourced": ("square", STATUS_COLOURS["outsourced"], "#7A6200"),
+    "gap": ("x", STATUS_COLOURS["gap"], "#7F0000"),
+    "not_applicable": ("circle-open", STATUS_COLOURS["not_applicable"], "#6B6B6B"),
+    "party": ("hexagon", "#E3E6EA", "#4A4F57"),
+}
+EDGE_STYLE = {"ok": ("#4A4F57", 2), "broken": ("#D62728", 3.5), "inactive": ("#BBBBBB", 1.5)}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _label(text: str, L: str) -> str:
+    """Node labels on two lines at most, so that neighbours in a lane don't overlap."""
+    if L == "ja":
+        # Japanese has no spaces: break after a 、 if there is one, else at a fixed width.
+        if "、" in text:
+            head, _, tail = text.partition("、")
+            return f"{head}、<br>{tail}"
+        return text if len(text) <= 9 else f"{text[:8]}<br>{text[8:]}"
+    return _wrap(text, 16)
+
+
+def _short_lines(text: str, width: int, lines: int) -> str:
+    """`text` on at most `lines` lines of about `width` characters: English broken at spaces,
+    Japanese after a 、 and then every `width` characters; the rest joins the last line."""
+    if " " in text:
+        out = textwrap.wrap(text, width)
+    else:
+        head, sep, tail = text.partition("、")
+        parts = [head + sep, tail] if sep and tail else [text]
+        out = [p[i:i + width] for p in parts for i in range(0, len(p), width)]
+    if len(out) > lines:
+        out = out[:lines - 1] + [(" " if " " in text else "").join(out[lines - 1:])]
+    return "<br>".join(out)
+
+
+@dataclass(frozen=True)
+class Size:
+    """The diagram full width (Results) or compact, for half a page (scenarios side by side):
+    smaller type, narrower labels, and in a crowded lane every other label above its node."""
+    height: int
+    left: float  # the x where lanes begin; lane titles sit just right of it
+    lane_title: tuple[int, int, int]  # ja width, en width, lines
+    lane_font: int
+    label_font: int
+    title_font: int
+    margin_r: int
+    compact: bool
+
+
+FULL = Size(940, -1.9, (16, 16, 3), 14, 12, 20, 10, False)
+COMPACT = Size(1000, -2.6, (6, 11, 3), 12, 11, 16, 40, True)
+
+
+def _node_label(name: str, L: str, size: Size, above: bool) -> dict:
+    if not size.compact:
+        return {"text": _label(name, L), "yshift": -27, "font": {"size": size.label_font}}
+    return {"text": _short_lines(name, 11 if L == "ja" else 18, 2), "font": {"size": size.label_font},
+            "yanchor": "bottom" if above else "top", "yshift": 14 if above else -14}
+
+
+def _edge_state(data: dict) -> str:
+    return "broken" if data.get("broken") else "inactive" if data.get("inactive") else "ok"
+
+
+def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
+                scores: dict[str, RoleScore], L: str, compact: bool = False) -> go.Figure:
+    size = COMPACT if compact else FULL
+    pos = node_positions()
+    lanes: dict[float, list[float]] = {}
+    for x, y in pos.values():
+        lanes.setdefault(y, []).append(x)
+    wrap_at = 28 if L == "ja" else 60
+    data = []
+    # Annotations and shapes are collected and set once: Plotly re-validates the whole list on
+    # every add_annotation, which made 80 of them cost half a second.
+    annotations, shapes = _lanes(cat, L, size)
+    heads: dict[str, tuple[list, list, list]] = {}
+
+    # Edges: one trace per (line, state), segments separated by None.
+    groups: dict[tuple[str, str], tuple[list, list]] = {}
+    mids_x, mids_y, mids_text = [], [], []
+    for u, v, d in graph.edges(data=True):
+        (x0, y0), (x1, y1) = pos[u], pos[v]
+        xs, ys = groups.setdefault((d["line"], _edge_state(d)), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+        hx, hy, hs = heads.setdefault(_edge_state(d), ([], [], []))
+        _arrowhead((x0, y0), (x1, y1), hx, hy, hs)
+        if d.get("both_ways"):
+            _arrowhead((x1, y1), (x0, y0), hx, hy, hs)
+        mids_x.append((x0 + x1) / 2)
+        mids_y.append((y0 + y1) / 2)
+        arrow = "↔" if d.get("both_ways") else "→"
+        head = f"<b>{escape(cat.node_name(u, L))} {arrow} {escape(cat.node_name(v, L))}</b>"
+        if d.get("broken"):
+            head += f"<br><b>{tr('flow.broken')}</b>"
+        sentences = [cat.duty_sentence(r, s, L) for r, s in d["evidence"]]
+        evidence = "<br>".join(_wrap(escape(s), wrap_at) for s in dict.fromkeys(sentences))
+        mids_text.append(f"{head}<br>{tr('flow.' + d['line'])}<br>{evidence}")
+    for (line, state), (xs, ys) in sorted(groups.items()):
+        colour, width = EDGE_STYLE[state]
+        data.append(go.Scatter(
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=True,
+            name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_short')})"),
+            line={"color": colour, "width": width, "dash": "solid" if line == "solid" else "dot"},
+            meta={"line": line, "state": state}))
+    for state, (hx, hy, hs) in sorted(heads.items()):
+        # Each head is a pair (a point behind it, its tip): angleref "previous" turns the arrow
+        # marker along that pair on screen, whatever the axes' scales.
+        data.append(go.Scatter(x=hx, y=hy, mode="markers", hoverinfo="skip", showlegend=False,
+                                 marker={"symbol": "arrow", "angleref": "previous", "size": hs,
+                                         "color": EDGE_STYLE[state][0]},
+                                 meta={"arrowheads": state}, name="arrowheads"))
+    data.append(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
+                             marker={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False, name="arrows"))
+
+    # Nodes: one trace per status, so that the legend explains shape and colour together.
+    by_status: dict[str, list[str]] = {}
+    for n, d in graph.nodes(data=True):
+        by_status.setdefault(d["status"] if d["kind"] == "role" else "party", []).append(n)
+    for status in ("in_house", "outsourced", "gap", "not_applicable", "party"):
+        nodes = by_status.get(status, [])
+        symbol, fill, outline = MARKERS[status]
+        data.append(go.Scatter(
+            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers",
+            name=_status_legend(cat, a, status, L), text=[cat.node_name(n, L) for n in nodes],
+            hovertext=[_node_hover(cat, a, graph, n, scores, L, wrap_at) for n in nodes], hoverinfo="text",
+            marker={"symbol": symbol, "size": 24 if status != "gap" else 22, "color": fill,
+                    "line": {"color": outline, "width": 2.5}},
+            customdata=nodes, meta={"status": status}, visible=True if nodes else "legendonly"))
+        for n in nodes:
+            # Labels as annotations: they have a background, so crossing lines don't hide them.
+            x, y = pos[n]
+            neighbours = sorted(lanes[y])
+            above = len(neighbours) >= 4 and neighbours.index(x) % 2 == 1
+            annotations.append({"x": x, "y": y, **_node_label(cat.node_name(n, L), L, size, above),
+                                "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
+                                "borderpad": 1, "xref": "x", "yref": "y"})
+
+    title = tr("flow.title", time=next(t.name.get(L) for t in cat.flows.times if t.id == time))
+    base = layout(title)
+    return figure(
+        data, title, size.height,
+        xaxis={"visible": False, "range": [size.left - 0.05, WIDTH + 0.2], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
+        legend=base["legend"] | {"y": -0.02}, title=base["title"] | {"font": {"size": size.title_font}},
+        margin={"l": 10, "r": size.margin_r, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
+        annotations=annotations, shapes=shapes)
+
+
+def _status_legend(cat: Catalogue, a: Assessment, status: str, L: str) -> str:
+    if status == "party":
+        return tr("flow.party")
+    if status == "outsourced" and a.model:
+        return cat.model(a.model).legend.outsourced.get(L)  # the document's own legend wording
+    return tr(f"status.{status}")
+
+
+def _node_hover(cat, a, graph, n, scores, L, wrap_at) -> str:
+    d = graph.nodes[n]
+    if d["kind"] != "role":
+        side = tr("flow.external") if d.get("side") == "external" else tr("flow.internal")
+        return f"<b>{escape(cat.node_name(n, L))}</b><br>{side}"
+    role = cat.role(n)
+    score = scores.get(n)
+    lines = [f"<b>{escape(role.label(L))}</b>", tr(f"status.{d['status']}")]
+    if a.roles[n].note:
+        lines.append(f"{tr('flow.note')}: {escape(a.roles[n].note)}")
+    if d["status"] == "in_house":
+        holders = [escape(a.person(p).name) for p in (score.holders if score else ())]
+        lines.append(f"{tr('flow.holders')}: {'、'.join(holders) if holders else tr('flow.nobody')}")
+    if score and score.total is not None:
+        lines.append(f"{tr('chart.coverage')}: {percent(score.total)}")
+    lines.append(_wrap(escape(" ".join(x.get(L) for x in role.duties)), wrap_at))
+    return "<br>".join(lines)
+
+
+def _arrowhead(start: tuple, end: tuple, xs: list, ys: list, sizes: list) -> None:
+    """Adds an arrowhead pointing at `end`, stopped short of the node. An arrow arriving from below
+    stops below the node's label (labels sit under the nodes), so the label never hides it."""
+    (x0, y0), (x1, y1) = start, end
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
+    ux, uy = (x0 - x1) / length, (y0 - y1) / length  # from the tip back towards the start
+    back = 0.24 if uy > -0.15 else min(max(0.24, 0.5 / -uy), 0.9)
+    back = min(back, length * 0.45)
+    tip = (x1 + ux * back, y1 + uy * back)
+    xs += [tip[0] + ux * 0.05, tip[0], None]
+    ys += [tip[1] + uy * 0.05, tip[1], None]
+    sizes += [0, 15, 0]
+
+
+def _lanes(cat: Catalogue, L: str, size: Size) -> tuple[list[dict], list[dict]]:
+    """The lane backgrounds (shapes) and titles (annotations)."""
+    annotations, shapes = [], []
+    ja_width, en_width, lines = size.lane_title
+    for i, lane in enumerate(LANES):
+        y = len(LANES) - 1 - i
+        if i % 2 == 0:
+            shapes.append({"type": "rect", "x0": size.left, "x1": WIDTH + 0.2, "y0": y - 0.5, "y1": y + 0.5,
+                           "layer": "below", "line": {"width": 0}, "fillcolor": "#F3F5F8"})
+        name = tr(f"flow.{lane}") if lane in ("external", "internal", "systems") else cat.function(lane).name.get(L)
+        text = _short_lines(escape(name), ja_width if L == "ja" else en_width, lines)
+        annotations.append({"x": size.left + 0.05, "y": y, "text": f"<b>{text}</b>", "showarrow": False,
+                            "xanchor": "left", "font": {"size": size.lane_font, "color": "#1F3A68"},
+                            "xref": "x", "yref": "y"})
+    return annotations, shapes

@@ -1,0 +1,1 @@
+"""The planning pages' views: actions, scenarios and their comparison, staffing, postings, executive."""

@@ -1,0 +1,62 @@
+"""Shared words and colours for role statuses and skill levels, in one place."""
+from assessment.core.model import LEVELS, STATUSES
+
+from components.session.i18n import tr
+
+# Colours as the document draws them (outsourced = yellow); gap red; not applicable grey.
+STATUS_COLOURS = {"in_house": "#1F6FB2", "outsourced": "#F2C500", "gap": "#D62728", "not_applicable": "#9A9A9A"}
+BADGE_COLOURS = {"in_house": "blue", "outsourced": "yellow", "gap": "red", "not_applicable": "gray"}
+
+
+def status_label(status: str) -> str:
+    return tr(f"status.{status}")
+
+
+def status_short_label(status: str) -> str:
+    """「自組織」「委託」「未配置」「対象外」: short enough for a radar's axis or three boxes in a row."""
+    return tr(f"status.short.{status}")
+
+
+def status_badge(status: str) -> str:
+    """A coloured badge that also names the status, so it reads without colour."""
+    return f":{BADGE_COLOURS[status]}-badge[{status_label(status)}]"
+
+
+def status_options() -> tuple[str, ...]:
+    return STATUSES
+
+
+def level_label(level: int | None) -> str:
+    return "—" if level is None else f"{level} {tr(f'level.{level}')}"
+
+
+def level_labels() -> list[str]:
+    return [level_label(l) for l in LEVELS]
+
+
+def percent(x: float | None) -> str:
+    return "—" if x is None else f"{round(x * 100)}%"
+
+
+_MD_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def md(text: str) -> str:
+    """User text made inert inside Markdown: every Markdown or HTML character is escaped, so a
+    name like `<script>` or `[x](javascript:…)` is shown as typed."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+# The workshop's two raters and the rule choosing the rating scores use.
+def rater_name(rater: str) -> str:
+    return {"lead": tr("workshop.rater.lead"), "self": tr("workshop.rater.self")}[rater]
+
+
+def rule_name(rule: str) -> str:
+    return {"lead": tr("workshop.rule.lead"), "self": tr("workshop.rule.self"),
+            "lower": tr("workshop.rule.lower"), "higher": tr("workshop.rule.higher")}[rule]
+
+
+def rule_statement(rule: str) -> str:
+    return {"lead": tr("workshop.rule_statement.lead"), "self": tr("workshop.rule_statement.self"),
+            "lower": tr("workshop.rule_statement.lower"), "higher": tr("workshop.rule_statement.higher")}[rule]

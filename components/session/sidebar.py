@@ -1,0 +1,35 @@
+"""The sidebar every page shares: language, the organisation being assessed, and progress."""
+import streamlit as st
+
+from assessment.core.edit import set_organisation
+
+from components.session import persistence
+from components.session.i18n import lang, set_lang, tr
+from components.session.state import assessment, bound, catalogue, run_edit, summary
+
+
+def _switch_lang(key: str) -> None:
+    set_lang("en" if st.session_state[key] == "English" else "ja")
+
+
+def render() -> None:
+    a = assessment()
+    with st.sidebar:
+        key = "lang_switch"
+        st.session_state[key] = "English" if lang() == "en" else "日本語"
+        st.segmented_control(tr("sidebar.language"), ["日本語", "English"], key=key, required=True,
+                             on_change=_switch_lang, args=(key,))
+        k = bound("org", a.organisation)
+        st.text_input(tr("sidebar.organisation"), key=k,
+                      placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,
+                      on_change=lambda: run_edit(set_organisation, st.session_state[k]))
+        if a.sample:
+            st.caption(tr("sidebar.sample"))
+        cat = catalogue()
+        model = cat.model_label(a.model, a.variant, lang()) or tr("sidebar.no_model")
+        st.markdown(f"**{tr('sidebar.model')}**: {model}")
+        s = summary()
+        st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
+        persistence.sidebar_status()
+        if s.to_rate:
+            st.progress(min(s.rated / s.to_rate, 1.0), text=tr("sidebar.rated", rated=s.rated, total=s.to_rate))

@@ -1,0 +1,184 @@
+"""The session's single Assessment, the URL parameters that set it up, and per-version caches.
+
+Widgets never hold the work: they read the Assessment and change it through assessment.core.edit in
+their callbacks. Streamlit forgets widget state when a page is left; the Assessment does not."""
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable
+
+import streamlit as st
+
+from assessment.core.demos import DEMO_MODELS, demo_assessment
+from assessment.core.edit import EditError, new_assessment
+from assessment.core.model import Assessment
+from assessment.scores.scoring import score_roles, summarise
+from csirt_data import load_catalogue
+
+from components.session.i18n import LANG_KEY, lang, set_lang, tr
+from components.session.labels import md
+
+KEY = "assessment"
+_CACHE = "_derived"
+
+
+def catalogue():
+    return load_catalogue()
+
+
+def assessment() -> Assessment:
+    if KEY not in st.session_state:
+        st.session_state[KEY] = new_assessment()
+    return st.session_state[KEY]
+
+
+def replace_assessment(a: Assessment) -> None:
+    """Another assessment becomes the work (new, a sample, opened, imported). It is saved as new
+    unless persistence.open_assessment says it is already stored."""
+    st.session_state[KEY] = a
+    st.session_state.pop(_CACHE, None)
+    # The new work may have the same id and version as the old (a reload after a conflict): widget
+    # keys must still change, or widgets would keep showing the old values.
+    st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
+    for key in ("_stored", "_conflict"):
+        st.session_state.pop(key, None)
+
+
+def swap_in(a: Assessment) -> None:
+    """A changed copy of the current work (same id, later version) takes its place; it is saved as
+    the same assessment, like any other change."""
+    assert a.id == assessment().id and a.version >= assessment().version
+    st.session_state[KEY] = a
+
+
+def derived(name: str, compute: Callable[[Assessment], Any], *extra) -> Any:
+    """`compute(a)`, computed once per assessment version (and extra key parts such as the
+    language), so a rerun that changed nothing recomputes nothing."""
+    a = assessment()
+    cache = st.session_state.setdefault(_CACHE, {})
+    key = (name, a.id, a.version, *extra)
+    if key not in cache:
+        # Values of earlier versions (or another assessment) are never asked for again.
+        for old in [k for k in cache if k[1:3] != (a.id, a.version)]:
+            del cache[old]
+        cache[key] = compute(a)
+    return cache[key]
+
+
+def scores():
+    """Every role's score for the current version (shared by the sidebar, Results and exports)."""
+    return derived("scores", score_roles)
+
+
+def summary():
+    """The headline figures, from the same role scores (summarise would otherwise score again)."""
+    return derived("summary", lambda a: summarise(a, scores=scores()))
+
+
+def apply_url() -> None:
+    """?lang=ja|en and ?demo=A|B|C|D, on any page. A bad value gets a message and changes nothing."""
+    params = st.query_params
+    wanted = params.get("lang")
+    if wanted is not None and st.session_state.get("_url_lang") != wanted:
+        st.session_state["_url_lang"] = wanted
+        if wanted in ("ja", "en"):
+            set_lang(wanted)
+        else:
+            url_error(tr("url.bad_lang", value=md(wanted[:20])))
+    demo = params.get("demo")
+    if demo is not None and st.session_state.get("_url_demo") != demo:
+        st.session_state["_url_demo"] = demo
+        if demo.upper() in DEMO_MODELS:
+            # The sample becomes the user's own saved copy (?a=…); the link's job is done.
+            replace_assessment(demo_assessment(demo.upper()))
+            del params["demo"]
+        else:
+            url_error(tr("url.bad_demo", value=md(demo[:20])))
+    # Streamlit clears query parameters when the page changes; keep the language in the URL so
+    # that a copied link opens in the same language.
+    if params.get("lang") != lang():
+        params["lang"] = lang()
+        # What the app writes into the URL is not a request from the user: remember it as seen,
+        # or the next run would take it for one and undo a switch made in the sidebar.
+        st.session_state["_url_lang"] = lang()
+    st.session_state.setdefault(LANG_KEY, lang())
+
+
+def url_error(message: str) -> None:
+    """A problem with a link (bad parameter, missing assessment), shown once above the page."""
+    st.session_state.setdefault("_url_errors", []).append(message)
+
+
+def show_url_error() -> None:
+    for msg in st.session_state.pop("_url_errors", []):
+        st.warning(msg, icon=":material/warning:")
+
+
+def run_edit(fn: Callable, *args, **kwargs) -> bool:
+    """Runs an assessment.core.edit function from a callback; a refused change becomes a message on
+    the next run instead of an exception. Returns whether it was applied."""
+    try:
+        fn(assessment(), *args, **kwargs)
+        return True
+    except EditError as exc:
+        _refused(exc)
+        return False
+
+
+def run_edits(fn: Callable[[Assessment], None]) -> bool:
+    """Several changes as one: applied to a copy, which replaces the work only if every change
+    was accepted. Nothing is half-applied."""
+    a = assessment()
+    trial = copy.deepcopy(a)
+    try:
+        fn(trial)
+    except EditError as exc:
+        _refused(exc)
+        return False
+    st.session_state[KEY] = trial
+    return True
+
+
+def _refused(exc: EditError) -> None:
+    cat, args = catalogue(), dict(exc.args_)
+    if args.get("role") in cat.role_ids:
+        args["role"] = cat.role(args["role"]).name.get(lang())
+    # The message is Markdown and may quote what the user typed: make that inert.
+    st.session_state["_edit_error"] = tr(exc.key, **{k: md(str(v)) for k, v in args.items()})
+    # The widgets showing the refused value start again from the Assessment.
+    st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
+
+
+def show_edit_error() -> None:
+    msg = st.session_state.pop("_edit_error", None)
+    if msg:
+        st.error(msg, icon=":material/block:")
+
+
+_UNSET = object()
+
+
+def bound(name: str, value: Any) -> str:
+    """A stable widget key showing `value` (from the Assessment): written into session state before
+    the widget is drawn whenever the two differ (a change made elsewhere, a refused edit, another
+    assessment opened). The widget survives reruns, which the browser redraws far faster than new
+    widgets. Create the widget without value=/index=: its value comes from session state."""
+    key = f"{name}@{assessment().id}"
+    if st.session_state.get(key, _UNSET) != value:
+        st.session_state[key] = value
+    return key
+
+
+def wkey(name: str) -> str:
+    """A widget key tied to the assessment's version: after any change every widget starts again
+    from the Assessment, so a widget never shows a stale value."""
+    a = assessment()
+    return f"{name}@{a.id}.{a.version}.{st.session_state.get('_nonce', 0)}"
+
+
+def start_new() -> None:
+    replace_assessment(new_assessment())
+
+
+def open_demo(model_id: str) -> None:
+    replace_assessment(demo_assessment(model_id))

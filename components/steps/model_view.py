@@ -1,0 +1,59 @@
+"""Model cards (section 5) and the 付録1 comparison table."""
+import pandas as pd
+import streamlit as st
+
+from csirt_data import Catalogue
+
+from components.session.i18n import lang, tr
+
+YELLOW = "#FFE45C"  # the document marks outsourced roles in yellow
+
+
+def appendix_table(cat: Catalogue, highlight: str | None = None):
+    """付録1 as a styled table: ✓ on yellow where the model outsources the role."""
+    L = lang()
+    cols = [m.name.get(L) for m in cat.models]
+    rows = []
+    for r in cat.roles:
+        row = {tr("table.function"): cat.function(r.function).name.get(L), tr("table.role"): r.label(L)}
+        for m, c in zip(cat.models, cols):
+            row[c] = "✓" if r.id in m.outsourced else ""
+        rows.append(row)
+    df = pd.DataFrame(rows)
+
+    def colour(v):
+        return f"background-color: {YELLOW}; color: #111; font-weight: 700; text-align: center" if v == "✓" else ""
+
+    styler = df.style.map(colour, subset=cols)
+    if highlight:
+        name = cat.model(highlight).name.get(L)
+        styler = styler.set_properties(subset=[name], **{"border-left": "3px solid #1F3A68",
+                                                         "border-right": "3px solid #1F3A68"})
+    return styler
+
+
+def model_card(cat: Catalogue, model_id: str, selected: bool) -> None:
+    L = lang()
+    m = cat.model(model_id)
+    with st.container(border=True):
+        head = f"### {m.name.get(L)}" + (f"  :blue-badge[{tr('model.selected')}]" if selected else "")
+        st.markdown(head)
+        st.markdown(f"**{m.definition.get(L)}**")
+        for para in m.description:
+            st.write(para.get(L))
+        st.markdown(f"**{tr('model.outsourced_roles')}** ({m.legend.outsourced.get(L)})")
+        if m.outsourced:
+            st.markdown("\n".join(f"- {cat.role(r).label(L)}" for r in m.outsourced))
+        else:
+            st.write(tr("model.none_outsourced"))
+        with st.expander(tr("model.details")):
+            st.write(m.outsourcing_policy.get(L))
+            st.markdown(f"**{tr('model.education_common')}**")
+            st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.common))
+            st.markdown(f"**{tr('model.education_per_role')}**")
+            st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.per_role))
+            if m.education.note:
+                st.caption(m.education.note.get(L))
+            if m.variants:
+                st.markdown(f"**{tr('model.variants')}**")
+                st.markdown("\n".join(f"- {v.name.get(L)}" for v in m.variants))

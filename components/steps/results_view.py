@@ -1,0 +1,135 @@
+"""The Results step: headline figures, radar charts, the flow diagram and the list of gaps."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.scores.flows import flow_graph
+from assessment.scores.scoring import score_functions, score_groups, score_person
+from assessment.scores.staffing import staffing
+from csirt_data import Catalogue
+
+from components.charts.chart_style import PLOT_CONFIG
+from components.charts.flow_diagram import flow_figure
+from components.session.i18n import join, lang, tr
+from components.session.labels import md, percent
+from components.charts.radar import grouped_radar, person_radar, role_coverage_radar, role_skill_radar
+from components.session.state import assessment, derived, scores as role_scores, summary
+
+
+def headline(cat: Catalogue) -> None:
+    s = summary()
+    cols = [c for row in (st.columns(3), st.columns(3)) for c in row]  # wide enough for English labels
+    cols[0].metric(tr("results.coverage"), percent(s.coverage), help=tr("results.coverage_help"))
+    cols[1].metric(tr("results.readiness"), percent(s.readiness), help=tr("results.readiness_help"))
+    cols[2].metric(tr("results.training"), percent(s.training), help=tr("results.training_help"))
+    cols[3].metric(tr("results.gaps"), len(s.gaps), help=tr("results.gaps_help"))
+    cols[4].metric(tr("results.outsourced"), len(s.outsourced))
+    cols[5].metric(tr("results.headcount"), f"{s.headcount} / {s.minimum_headcount}",
+                   help=tr("results.headcount_help"))
+    if s.to_rate and s.rated < s.to_rate:
+        st.caption(tr("results.incomplete", rated=s.rated, total=s.to_rate))
+
+
+def role_radar_figure(cat: Catalogue):
+    L, scores = lang(), role_scores()
+    return derived("fig_roles", lambda a_: role_coverage_radar(cat, a_, scores, L), L)
+
+
+def function_radar_figure(cat: Catalogue):
+    L, values = lang(), derived("functions", lambda a_: score_functions(a_, scores=role_scores()))
+    fs = [f for f in cat.functions if values.get(f.id) is not None]
+    return derived("fig_functions", lambda a_: grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs],
+                                                             tr("chart.function_title")), L)
+
+
+def group_radar_figure(cat: Catalogue):
+    L, values = lang(), derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
+    return derived("fig_groups", lambda a_: grouped_radar([g.short.get(L) for g in cat.groups],
+                                                          [values[g.id] for g in cat.groups], tr("chart.group_title")), L)
+
+
+def flow_diagram_figure(cat: Catalogue, time: str):
+    L, scores = lang(), role_scores()
+    graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
+    return derived(f"fig_flow_{time}", lambda a_: flow_figure(cat, a_, graph, time, scores, L), L)
+
+
+def radars(cat: Catalogue) -> None:
+    L = lang()
+    scores = role_scores()
+    fig = role_radar_figure(cat)
+    st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
+    out = [cat.role(r).name.get(L) for r in cat.role_ids if scores[r].status == "outsourced"]
+    if out:
+        st.caption(tr("results.outsourced_note", roles=join(out)))
+
+    left, right = st.columns(2)
+    with left:
+        by = st.segmented_control(tr("results.by"), ["function", "group"], default="function", required=True,
+                                  format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
+        fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
+        st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
+    with right:
+        rated_roles = [r for r in cat.role_ids if scores[r].skills]
+        if rated_roles:
+            role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
+                                key="radar_role")
+            fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
+            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
+
+
+def person_radars(cat: Catalogue) -> None:
+    """One person's skills against their targets: a tab of its own, so that a person's ratings
+    (personal data) are not on the projector unless someone opens it."""
+    a, L = assessment(), lang()
+    if not a.people:
+        st.info(tr("results.no_people"))
+        return
+    ids = [p.id for p in a.people]
+    pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
+    ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
+    if ps.skills:
+        fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
+        st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
+    else:
+        st.info(tr("results.person_no_skills"))
+
+
+def flows(cat: Catalogue) -> None:
+    a, L = assessment(), lang()
+    time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
+                                required=True, key="flow_time",
+                                format_func=lambda t: next(x.name.get(L) for x in cat.flows.times if x.id == t))
+    graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
+    st.plotly_chart(flow_diagram_figure(cat, time), config=PLOT_CONFIG, key="flow_chart")
+    st.caption(tr("results.flow_derived"))
+    legend = cat.flows.legend
+    notes = [legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]
+    st.caption("  \n".join(notes))
+    broken = [(u, v) for u, v, d in graph.edges(data=True) if d.get("broken")]
+    if broken:
+        st.warning(tr("results.broken", n=len(broken), arrows=join(
+            f"{cat.node_name(u, L)} → {cat.node_name(v, L)}" for u, v in broken)), icon=":material/link_off:")
+
+
+def gap_list(cat: Catalogue) -> None:
+    a, L = assessment(), lang()
+    s = summary()
+    st_ = derived("staffing", staffing)
+    scores = role_scores()
+    rows = []
+    for r in s.gaps:
+        reason = tr("results.reason_gap") if a.roles[r].status == "gap" else tr("results.reason_unheld")
+        rows.append(f"- **{cat.role(r).label(L)}**: {reason}")
+    weak = [r for r in cat.role_ids if scores[r].status == "in_house" and r not in s.gaps
+            and scores[r].prerequisite is not None and scores[r].prerequisite < 1]
+    for r in weak:
+        rows.append(f"- **{cat.role(r).label(L)}**: {tr('results.reason_weak', pct=percent(scores[r].prerequisite))}")
+    for r, p in st_.single_holder.items():
+        rows.append(f"- **{cat.role(r).label(L)}**: {tr('results.reason_single', name=md(a.person(p).name))}")
+    for k, p in st_.single_skill_holders.items():
+        rows.append(f"- {md(cat.skill(k).get(L))}: {tr('results.reason_single_skill', name=md(a.person(p).name))}")
+    if rows:
+        st.markdown("\n".join(rows))
+    else:
+        st.success(tr("results.no_gaps"))

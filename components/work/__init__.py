@@ -1,0 +1,1 @@
+"""Saved work: the Start page's library, history, files."""
