@@ -1,0 +1,1 @@
+"""Team mode: several people on one assessment — edits recorded as operations, merged on save."""
