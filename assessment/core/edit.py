@@ -9,6 +9,7 @@ import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
+from assessment.team.journal import recorded
 from assessment.core.model import (ACTION_KINDS, ACTION_STATUSES, ITSS_LEVELS, LEVELS, MAX_NAME, MAX_NOTE, MAX_ORGANISATION, RATERS,
                     RATING_RULES, STATUSES, ActionState, Assessment, Person, RoleState)
 
@@ -55,6 +56,7 @@ def new_assessment(organisation: str = "", model: str | None = None, *, cat: Cat
     return a
 
 
+@recorded
 def set_organisation(a: Assessment, name: str) -> None:
     name = name.strip()[:MAX_ORGANISATION]
     if name != a.organisation:
@@ -62,6 +64,7 @@ def set_organisation(a: Assessment, name: str) -> None:
         _touch(a)
 
 
+@recorded
 def apply_model(a: Assessment, model_id: str, variant: str | None = None, *, overwrite: bool = False,
                 cat: Catalogue | None = None) -> list[str]:
     """Sets the model and its 付録1 defaults. Roles the user set by hand keep their status unless
@@ -101,6 +104,7 @@ def differs_from_model(a: Assessment, role_id: str, cat: Catalogue | None = None
     return a.roles[role_id].status != model_defaults(cat, a.model)[role_id]
 
 
+@recorded
 def set_role_status(a: Assessment, role_id: str, status: str) -> None:
     if role_id not in a.roles:
         raise EditError("error.unknown_role", role=role_id)
@@ -113,6 +117,7 @@ def set_role_status(a: Assessment, role_id: str, status: str) -> None:
     _touch(a)
 
 
+@recorded
 def set_role_note(a: Assessment, role_id: str, note: str) -> None:
     if role_id not in a.roles:
         raise EditError("error.unknown_role", role=role_id)
@@ -166,8 +171,12 @@ def _check_itss(level) -> int | None:
     return int(level)
 
 
-def add_person(a: Assessment, name: str, itss_level: int | None = None, roles=()) -> Person:
-    person = Person(id=uuid.uuid4().hex[:8], name=_check_name(a, name),
+@recorded(creates="person_id")
+def add_person(a: Assessment, name: str, itss_level: int | None = None, roles=(),
+               person_id: str | None = None) -> Person:
+    if person_id is not None and any(p.id == person_id for p in a.people):
+        raise EditError("error.duplicate_id", id=person_id)
+    person = Person(id=person_id or uuid.uuid4().hex[:8], name=_check_name(a, name),
                     itss_level=_check_itss(itss_level), roles=_check_roles(a, roles))
     a.people.append(person)
     a.ratings[person.id] = {}
@@ -175,6 +184,7 @@ def add_person(a: Assessment, name: str, itss_level: int | None = None, roles=()
     return person
 
 
+@recorded
 def rename_person(a: Assessment, person_id: str, name: str) -> None:
     person = a.person(person_id)
     new = _check_name(a, name, person_id)
@@ -183,6 +193,7 @@ def rename_person(a: Assessment, person_id: str, name: str) -> None:
         _touch(a)
 
 
+@recorded
 def set_person_itss(a: Assessment, person_id: str, level: int | None) -> None:
     person, level = a.person(person_id), _check_itss(level)
     if level != person.itss_level:
@@ -190,6 +201,7 @@ def set_person_itss(a: Assessment, person_id: str, level: int | None) -> None:
         _touch(a)
 
 
+@recorded
 def set_person_roles(a: Assessment, person_id: str, roles) -> None:
     """Sets the in-house roles a person holds. Roles they hold that are no longer in-house (the
     user outsourced one later) stay recorded, so flipping a role back restores its holders."""
@@ -201,6 +213,7 @@ def set_person_roles(a: Assessment, person_id: str, roles) -> None:
         _touch(a)
 
 
+@recorded
 def remove_person(a: Assessment, person_id: str) -> None:
     person = a.person(person_id)
     a.people.remove(person)
@@ -209,11 +222,13 @@ def remove_person(a: Assessment, person_id: str) -> None:
     _touch(a)
 
 
+@recorded
 def set_rating(a: Assessment, person_id: str, skill_id: str, level: int | None,
                cat: Catalogue | None = None, rater: str = "lead") -> None:
     set_ratings(a, person_id, {skill_id: level}, cat=cat, rater=rater)
 
 
+@recorded
 def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
                 cat: Catalogue | None = None, rater: str = "lead") -> None:
     """Applies several ratings of one rater at once (None clears one). All are checked before any
@@ -239,6 +254,7 @@ def set_ratings(a: Assessment, person_id: str, levels: dict[str, int | None],
         _touch(a)
 
 
+@recorded
 def set_rating_rule(a: Assessment, rule: str) -> None:
     if rule not in RATING_RULES:
         raise EditError("error.unknown_rating_rule", rule=rule)
@@ -247,6 +263,7 @@ def set_rating_rule(a: Assessment, rule: str) -> None:
         _touch(a)
 
 
+@recorded
 def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owner: str | None = None,
                due: str | None = None, status: str | None = None, note: str | None = None) -> None:
     """Records the user's decisions on one proposed action (planning.py makes the proposals).
@@ -276,6 +293,7 @@ def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owne
         _touch(a)
 
 
+@recorded
 def set_target(a: Assessment, kind: str, value: int | None, role_id: str | None = None) -> None:
     """Sets the target level of a kind of skill, for every role or for one role. For one role,
     None removes its own target, so the global one applies again."""
@@ -305,6 +323,7 @@ def set_target(a: Assessment, kind: str, value: int | None, role_id: str | None 
     _touch(a)
 
 
+@recorded
 def clear_role_targets(a: Assessment, role_id: str) -> None:
     if a.role_targets.pop(role_id, None) is not None:
         _touch(a)

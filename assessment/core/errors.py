@@ -43,3 +43,11 @@ class Conflict(StoreError):
     def __init__(self, stored_version: int):
         self.stored_version = stored_version
         super().__init__("store.conflict", stored_version=stored_version)
+
+
+class Deleted(StoreError):
+    """The assessment this writer has open was deleted meanwhile (by another tab or person)."""
+
+    def __init__(self, ident: str):
+        self.ident = ident
+        super().__init__("store.deleted", id=ident)

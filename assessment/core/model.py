@@ -134,6 +134,9 @@ class Assessment:
         raise KeyError(scenario_id)
 
     _used: tuple[int, dict] | None = field(default=None, init=False, repr=False, compare=False)
+    # The edits made since the work was last saved, as operations (assessment.team.journal): not
+    # part of the document, not compared; the store re-applies them onto a newer stored version.
+    journal: list = field(default_factory=list, init=False, repr=False, compare=False)
 
 
 def merge_ratings(lead: dict[str, dict[str, int]], own: dict[str, dict[str, int]],

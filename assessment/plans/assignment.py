@@ -37,6 +37,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from assessment.core import edit
 from assessment.core.model import Assessment
+from assessment.team.journal import recorded
 from assessment.scores.staffing import Staffing, group_key, group_order, staffing
 
 # Fits are compared at this resolution (integer weights keep the matching exact).
@@ -213,5 +214,12 @@ def apply_suggestion(a: Assessment, s: Suggestion) -> None:
     """Gives every person the roles of their suggested group (replacing their in-house roles;
     roles since outsourced stay recorded, as edit.set_person_roles keeps them). Run it inside
     components.session.state.run_edits so that it applies all or nothing."""
-    for pid, roles in person_roles(s).items():
+    apply_person_roles(a, person_roles(s))
+
+
+@recorded
+def apply_person_roles(a: Assessment, roles_by_person: dict[str, list[str]]) -> None:
+    """Sets the roles of several people at once: the suggestion as applied, recorded as one edit
+    in plain data (person id -> roles) so that it can be re-applied onto a newer stored version."""
+    for pid, roles in roles_by_person.items():
         edit.set_person_roles(a, pid, roles)

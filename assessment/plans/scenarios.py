@@ -7,11 +7,13 @@ on the version see scenario changes too."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
 from assessment.core.edit import EditError, _touch, apply_model_defaults, check_in_house, clean_name, model_variant
+from assessment.team.journal import recorded
 from assessment.core.model import MAX_HIRES, MAX_SCENARIOS, STATUSES, Assessment, Person, PlannedHire, RoleState, Scenario
 
 HIRE_PREFIX = "hire-"  # a planned hire's person id in a materialised scenario
@@ -29,22 +31,36 @@ def _scenario(a: Assessment, scenario_id: str) -> Scenario:
         raise EditError("error.unknown_scenario", scenario=scenario_id) from None
 
 
-def add_scenario(a: Assessment, name: str, copy_of: str | None = None) -> Scenario:
+def _copied_id(scenario_id: str, hire_id: str) -> str:
+    # A copied hire's id follows from the copy's id: re-applying the copy elsewhere makes the same.
+    return hashlib.blake2b(f"{scenario_id}:{hire_id}".encode(), digest_size=4).hexdigest()
+
+
+def _fresh_id(a: Assessment, scenario_id: str | None) -> str:
+    if scenario_id is not None and any(s.id == scenario_id for s in a.scenarios):
+        raise EditError("error.duplicate_id", id=scenario_id)
+    return scenario_id or uuid.uuid4().hex[:8]
+
+
+@recorded(creates="scenario_id")
+def add_scenario(a: Assessment, name: str, copy_of: str | None = None, scenario_id: str | None = None) -> Scenario:
     """A new scenario starting from the current state, or from another scenario (`copy_of`)."""
     if len(a.scenarios) >= MAX_SCENARIOS:
         raise EditError("error.too_many_scenarios", limit=MAX_SCENARIOS)
     name = _name(a, name)
+    sid = _fresh_id(a, scenario_id)
     if copy_of is None:
-        sc = Scenario(uuid.uuid4().hex[:8], name, a.model, a.variant, copy.deepcopy(a.roles))
+        sc = Scenario(sid, name, a.model, a.variant, copy.deepcopy(a.roles))
     else:
         src = _scenario(a, copy_of)
-        sc = Scenario(uuid.uuid4().hex[:8], name, src.model, src.variant, copy.deepcopy(src.roles),
-                      [PlannedHire(uuid.uuid4().hex[:8], h.name, list(h.roles)) for h in src.hires])
+        sc = Scenario(sid, name, src.model, src.variant, copy.deepcopy(src.roles),
+                      [PlannedHire(_copied_id(sid, h.id), h.name, list(h.roles)) for h in src.hires])
     a.scenarios.append(sc)
     _touch(a)
     return sc
 
 
+@recorded
 def rename_scenario(a: Assessment, scenario_id: str, name: str) -> None:
     sc = _scenario(a, scenario_id)
     name = _name(a, name, scenario_id)
@@ -53,11 +69,13 @@ def rename_scenario(a: Assessment, scenario_id: str, name: str) -> None:
         _touch(a)
 
 
+@recorded
 def remove_scenario(a: Assessment, scenario_id: str) -> None:
     a.scenarios.remove(_scenario(a, scenario_id))
     _touch(a)
 
 
+@recorded
 def set_scenario_model(a: Assessment, scenario_id: str, model_id: str, variant: str | None = None,
                        cat: Catalogue | None = None) -> list[str]:
     """The scenario takes the model and its 付録1 defaults; statuses set by hand in the scenario are
@@ -75,6 +93,7 @@ def set_scenario_model(a: Assessment, scenario_id: str, model_id: str, variant: 
     return kept
 
 
+@recorded
 def set_scenario_role_status(a: Assessment, scenario_id: str, role_id: str, status: str) -> None:
     sc = _scenario(a, scenario_id)
     if role_id not in sc.roles:
@@ -87,17 +106,21 @@ def set_scenario_role_status(a: Assessment, scenario_id: str, role_id: str, stat
         _touch(a)
 
 
-def add_hire(a: Assessment, scenario_id: str, name: str, roles=()) -> PlannedHire:
+@recorded(creates="hire_id")
+def add_hire(a: Assessment, scenario_id: str, name: str, roles=(), hire_id: str | None = None) -> PlannedHire:
     sc = _scenario(a, scenario_id)
+    if hire_id is not None and any(h.id == hire_id for h in sc.hires):
+        raise EditError("error.duplicate_id", id=hire_id)
     if len(sc.hires) >= MAX_HIRES:
         raise EditError("error.too_many_hires", limit=MAX_HIRES)
     name = clean_name(name, [*(h.name for h in sc.hires), *(p.name for p in a.people)])
-    hire = PlannedHire(uuid.uuid4().hex[:8], name, check_in_house(sc.roles, roles))
+    hire = PlannedHire(hire_id or uuid.uuid4().hex[:8], name, check_in_house(sc.roles, roles))
     sc.hires.append(hire)
     _touch(a)
     return hire
 
 
+@recorded
 def set_hire_roles(a: Assessment, scenario_id: str, hire_id: str, roles) -> None:
     sc = _scenario(a, scenario_id)
     hire = _hire(sc, hire_id)
@@ -108,6 +131,7 @@ def set_hire_roles(a: Assessment, scenario_id: str, hire_id: str, roles) -> None
         _touch(a)
 
 
+@recorded
 def remove_hire(a: Assessment, scenario_id: str, hire_id: str) -> None:
     sc = _scenario(a, scenario_id)
     sc.hires.remove(_hire(sc, hire_id))
@@ -162,13 +186,14 @@ def free_name(a: Assessment, numbered, first: str | None = None) -> str:
     return numbered(n)
 
 
+@recorded(creates="scenario_id")
 def add_model_scenario(a: Assessment, name: str, model_id: str, variant: str | None = None,
-                       cat: Catalogue | None = None) -> tuple[Scenario, list[str]]:
+                       cat: Catalogue | None = None, scenario_id: str | None = None) -> tuple[Scenario, list[str]]:
     """A new scenario from the current state with `model_id` applied (its 付録1 defaults; statuses
     the user set by hand in the assessment are kept, as on the Model page, and returned). Nothing
     is added when the name or the model is refused."""
     cat = cat or load_catalogue()
     if model_id not in {m.id for m in cat.models}:
         raise EditError("error.unknown_model", model=model_id)
-    sc = add_scenario(a, name)
+    sc = add_scenario(a, name, scenario_id=scenario_id)
     return sc, set_scenario_model(a, sc.id, model_id, variant, cat=cat)

@@ -12,10 +12,16 @@ Two versions, kept apart on purpose:
 - `Assessment.version` counts edits in memory (caches key on it); it is saved inside the document
   and comes back with it, nothing more.
 - The store's `stored_version` counts saves of one assessment: 1 after the first save, +1 per save.
-  The UI keeps the stored_version it loaded (or last saved) beside the Assessment in the session
-  and passes it to `save(a, expected_version)`. If the stored version is not that one, someone else
-  saved in between: `Conflict(stored_version)` is raised and nothing is written; the UI offers
-  "reload" (`get`) or "save as a copy" (`save_copy`). A first save passes expected_version=0.
+  Every save writes one row of the change log (`changes`: who, when, the ops and the paths they
+  changed) in the same transaction as the document, so versions and rows match one to one.
+
+Saving edits (`save_changes`): the session passes the stored version it started from (its base)
+and its pending ops (the Assessment's journal). If the store is still at the base, the document is
+written. If someone saved meanwhile, the stored document is loaded, the pending ops are re-applied
+onto it (assessment.team.merge: the ones in conflict with a change since the base are held back)
+and the result is written; the caller gets the merged assessment to show. `UPDATE … WHERE version =
+v` guards every write; a lost race is rebased again. `save(a, expected_version)` is the strict form
+(Conflict when stale); `replace` overwrites on purpose and logs that it did.
 
 Storage failures (locked or read-only database, full disk, unreachable server) raise
 StoreUnavailable(key); the caller keeps the work in the session and tries again later.
@@ -31,15 +37,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text,
-                        create_engine, delete, event, func, insert, select, update)
+                        UniqueConstraint, create_engine, delete, event, func, insert, select, update)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from csirt_data import Catalogue, load_catalogue
 
-from assessment.core.errors import Conflict, ImportProblem, NotFound, StoreError, StoreUnavailable
+from assessment.core.errors import Conflict, Deleted, ImportProblem, NotFound, StoreError, StoreUnavailable
 from assessment.core.model import Assessment
 from assessment.exchange.serialise import from_document, to_document
+from assessment.storage import change_log
+from assessment.team.actor import LOCAL, Actor
+from assessment.team.merge import Change, Held, rebase
 
 DATA_DIR_ENV = "CSIRT_SELFCHECK_DATA_DIR"
 DATABASE_URL_ENV = "CSIRT_SELFCHECK_DATABASE_URL"
@@ -69,6 +78,31 @@ snapshots = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("document", Text, nullable=False),
 )
+
+changes = Table(
+    "changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assessment_id", String(64), ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),  # the stored version this change made
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor_kind", String(12), nullable=False),  # editor | participant | viewer
+    Column("actor_person", String(64), nullable=True),
+    Column("actor_label", String(200), nullable=False, default=""),
+    Column("ops", Text, nullable=False),  # JSON list of journal.Op
+    Column("paths", Text, nullable=False),  # JSON list of the paths they changed
+    UniqueConstraint("assessment_id", "version", name="changes_one_per_version"),
+)
+REBASE_ATTEMPTS = 50  # a save that keeps losing the race to other writers rebases again, this often
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What save_changes did: the new stored version; the merged assessment when it rebased (None
+    when my document was written as it is); my ops held back in conflict."""
+
+    stored_version: int
+    merged: Assessment | None = None
+    held: tuple[Held, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,33 +243,112 @@ class Store:
             raise _unavailable(exc) from None
 
     # --- assessments
-    def save(self, a: Assessment, expected_version: int) -> int:
-        """Saves `a` if the stored version is still `expected_version` (0: not saved yet);
-        returns the new stored version. Raises Conflict (nothing written) otherwise."""
+    def save(self, a: Assessment, expected_version: int, *, ops=None, actor: Actor = LOCAL) -> int:
+        """Saves `a` if the stored version is still `expected_version` (0: not saved yet), with a
+        change row listing `ops`; returns the new stored version. Raises Conflict (nothing
+        written) otherwise, or Deleted when the assessment it had was deleted meanwhile."""
         document, now = self._document(a), _now()
-        values = {"organisation": a.organisation[:200], "model": a.model, "sample": a.sample,
-                  "document": document, "updated_at": now}
+        ops = list(ops or ())
 
         def work(conn):
             if expected_version == 0:
                 exists = conn.execute(select(assessments.c.version).where(assessments.c.id == a.id)).first()
                 if exists:
                     raise Conflict(exists.version)
-                conn.execute(insert(assessments).values(id=a.id, name="", version=1, created_at=now, **values))
+                conn.execute(insert(assessments).values(id=a.id, name="", version=1, created_at=now,
+                                                        **self._values(a, document, now)))
+                self._log(conn, a.id, 1, now, actor, [change_log.mark(change_log.CREATE)], [])
                 return 1
-            done = conn.execute(update(assessments)
-                                .where(assessments.c.id == a.id, assessments.c.version == expected_version)
-                                .values(version=expected_version + 1, **values))
-            if done.rowcount == 1:
+            if self._write(conn, a, document, now, expected_version, actor, ops):
                 return expected_version + 1
             current = conn.execute(select(assessments.c.version).where(assessments.c.id == a.id)).first()
-            raise Conflict(current.version if current else 0)
+            if current is None:
+                raise Deleted(a.id)
+            raise Conflict(current.version)
 
         try:
             return self._run(work)
         except IntegrityError:
             # Two first saves of one id at once: the other insert won.
             raise Conflict(self._version(a.id)) from None
+
+    def save_changes(self, a: Assessment, base_version: int, ops, actor: Actor = LOCAL) -> SaveResult:
+        """Saves my pending `ops` (made on `a`, which started from stored version `base_version`):
+        as `a` when nobody saved since the base, else re-applied onto the stored version (see the
+        module doc). Raises Deleted when the assessment is gone."""
+        ops = list(ops)
+        if base_version == 0:
+            return SaveResult(self.save(a, 0, actor=actor))
+        try:
+            return SaveResult(self.save(a, base_version, ops=ops, actor=actor))
+        except Conflict:
+            pass
+        for _attempt in range(REBASE_ATTEMPTS):
+            stored_version, stored, since = self._since(a.id, base_version)
+            merged, applied, held = rebase(stored, ops, since)
+            merged.version = max(merged.version, a.version) + 1  # caches keyed on it see a change
+            if not applied:
+                return SaveResult(stored_version, merged, tuple(held))
+            document, now = self._document(merged), _now()
+            if self._run(lambda conn: self._write(conn, merged, document, now, stored_version, actor, applied)):
+                return SaveResult(stored_version + 1, merged, tuple(held))
+        raise StoreUnavailable("store.locked")
+
+    def replace(self, a: Assessment, actor: Actor = LOCAL) -> int:
+        """Puts `a` over whatever is stored under its id (a file imported over the work, after the
+        user confirmed it): no merge, and a change row that says so. Returns the stored version."""
+        document, now = self._document(a), _now()
+        for _attempt in range(REBASE_ATTEMPTS):
+            current = self._version(a.id)
+            if current == 0:
+                try:
+                    return self.save(a, 0, actor=actor)
+                except Conflict:
+                    continue
+            if self._run(lambda conn: self._write(conn, a, document, now, current, actor,
+                                                  [change_log.mark(change_log.REPLACE)], [("*",)])):
+                return current + 1
+        raise StoreUnavailable("store.locked")
+
+    def changes(self, ident: str, since: int = 0, limit: int | None = None) -> list[Change]:
+        """The change log of an assessment after stored version `since`, the latest first."""
+        query = (select(changes).where(changes.c.assessment_id == ident, changes.c.version > since)
+                 .order_by(changes.c.version.desc()))
+        if limit:
+            query = query.limit(limit)
+        return [change_log.change_of(r) for r in self._run(lambda c: c.execute(query).all())]
+
+    def _values(self, a: Assessment, document: str, now) -> dict:
+        return {"organisation": a.organisation[:200], "model": a.model, "sample": a.sample,
+                "document": document, "updated_at": now}
+
+    def _write(self, conn, a: Assessment, document: str, now, expected: int, actor: Actor, ops,
+               paths=None) -> bool:
+        """The document over stored version `expected` and its change row, if it is still that."""
+        done = conn.execute(update(assessments)
+                            .where(assessments.c.id == a.id, assessments.c.version == expected)
+                            .values(version=expected + 1, **self._values(a, document, now)))
+        if done.rowcount != 1:
+            return False
+        self._log(conn, a.id, expected + 1, now, actor, ops,
+                  change_log.paths_of(ops) if paths is None else paths)
+        return True
+
+    def _log(self, conn, ident, version, now, actor, ops, paths) -> None:
+        conn.execute(insert(changes).values(**change_log.row_values(ident, version, now, actor, ops, paths)))
+
+    def _since(self, ident: str, base: int) -> tuple[int, Assessment, list[Change]]:
+        """The stored version and document, and the changes after `base` up to it, read together."""
+        def work(conn):
+            row = conn.execute(select(assessments.c.version, assessments.c.document)
+                               .where(assessments.c.id == ident)).first()
+            if row is None:
+                raise Deleted(ident)
+            rows = conn.execute(select(changes).where(changes.c.assessment_id == ident, changes.c.version > base,
+                                                      changes.c.version <= row.version)).all()
+            return row.version, row.document, rows
+        version, document, rows = self._run(work)
+        return version, self._assessment(document, ident), [change_log.change_of(r) for r in rows]
 
     def save_copy(self, a: Assessment, name: str = "") -> Assessment:
         """Saves a copy of `a` under a new id (stored version 1) and returns the copy, e.g. for the
@@ -295,20 +408,23 @@ class Store:
         """Deletes an assessment and its snapshots. Deleting one that is not stored does nothing."""
         def work(conn):
             conn.execute(delete(snapshots).where(snapshots.c.assessment_id == ident))
+            conn.execute(delete(changes).where(changes.c.assessment_id == ident))
             conn.execute(delete(assessments).where(assessments.c.id == ident))
         self._run(work)
 
     # --- snapshots
-    def snapshot(self, ident: str, name: str) -> int:
-        """A named copy of the assessment as stored now; returns the snapshot's id."""
+    def snapshot(self, ident: str, name: str, shown: Assessment | None = None) -> int:
+        """A named copy of the assessment: of `shown` (what the user sees) when given, else as
+        stored now; returns the snapshot's id."""
         name = " ".join(name.split())[:200]
+        own = self._document(shown) if shown is not None else None
 
         def work(conn):
             row = conn.execute(select(assessments.c.document).where(assessments.c.id == ident)).first()
             if row is None:
                 raise NotFound("store.not_found", id=str(ident))
             done = conn.execute(insert(snapshots).values(assessment_id=ident, name=name, created_at=_now(),
-                                                         document=row.document))
+                                                         document=own or row.document))
             return int(done.inserted_primary_key[0])
         return self._run(work)
 
