@@ -284,15 +284,31 @@ class Store:
         except Conflict:
             pass
         for _attempt in range(REBASE_ATTEMPTS):
-            stored_version, stored, since = self._since(a.id, base_version)
-            merged, applied, held = rebase(stored, ops, since)
-            merged.version = max(merged.version, a.version) + 1  # caches keyed on it see a change
-            if not applied:
-                return SaveResult(stored_version, merged, tuple(held))
-            document, now = self._document(merged), _now()
-            if self._run(lambda conn: self._write(conn, merged, document, now, stored_version, actor, applied)):
-                return SaveResult(stored_version + 1, merged, tuple(held))
+            result = self._run(lambda conn: self._rebase(conn, a, base_version, ops, actor))
+            if result is not None:
+                return result
         raise StoreUnavailable("store.locked")
+
+    def _rebase(self, conn, a: Assessment, base: int, ops, actor: Actor) -> SaveResult | None:
+        """One transaction: the row locked first (so that writers racing on one assessment take
+        turns instead of rebasing in vain), the stored document and the changes after `base` read,
+        my ops re-applied, the result written. None if the guard still lost (then try again)."""
+        locked = conn.execute(update(assessments).where(assessments.c.id == a.id)
+                              .values(version=assessments.c.version))
+        if locked.rowcount != 1:
+            raise Deleted(a.id)
+        row = conn.execute(select(assessments.c.version, assessments.c.document)
+                           .where(assessments.c.id == a.id)).first()
+        rows = conn.execute(select(changes).where(changes.c.assessment_id == a.id, changes.c.version > base,
+                                                  changes.c.version <= row.version)).all()
+        stored = self._assessment(row.document, a.id)
+        merged, applied, held = rebase(stored, ops, [change_log.change_of(r) for r in rows])
+        merged.version = max(merged.version, a.version) + 1  # caches keyed on it see a change
+        if not applied:
+            return SaveResult(row.version, merged, tuple(held))
+        if not self._write(conn, merged, self._document(merged), _now(), row.version, actor, applied):
+            return None
+        return SaveResult(row.version + 1, merged, tuple(held))
 
     def replace(self, a: Assessment, actor: Actor = LOCAL) -> int:
         """Puts `a` over whatever is stored under its id (a file imported over the work, after the
@@ -336,19 +352,6 @@ class Store:
 
     def _log(self, conn, ident, version, now, actor, ops, paths) -> None:
         conn.execute(insert(changes).values(**change_log.row_values(ident, version, now, actor, ops, paths)))
-
-    def _since(self, ident: str, base: int) -> tuple[int, Assessment, list[Change]]:
-        """The stored version and document, and the changes after `base` up to it, read together."""
-        def work(conn):
-            row = conn.execute(select(assessments.c.version, assessments.c.document)
-                               .where(assessments.c.id == ident)).first()
-            if row is None:
-                raise Deleted(ident)
-            rows = conn.execute(select(changes).where(changes.c.assessment_id == ident, changes.c.version > base,
-                                                      changes.c.version <= row.version)).all()
-            return row.version, row.document, rows
-        version, document, rows = self._run(work)
-        return version, self._assessment(document, ident), [change_log.change_of(r) for r in rows]
 
     def save_copy(self, a: Assessment, name: str = "") -> Assessment:
         """Saves a copy of `a` under a new id (stored version 1) and returns the copy, e.g. for the

@@ -13,7 +13,7 @@ from sqlalchemy import event, update
 
 from assessment.core.demos import DEMO_MODELS, demo_assessment
 from assessment.core.edit import add_person, rename_person, set_organisation, set_rating, set_role_status
-from assessment.core.errors import Conflict, NotFound, StoreError, StoreUnavailable
+from assessment.core.errors import Conflict, Deleted, NotFound, StoreError, StoreUnavailable
 from assessment.storage.store import DATA_DIR_ENV, DATABASE_URL_ENV, Store, assessments, default_url
 
 
@@ -155,13 +155,15 @@ def test_first_save_twice_is_a_conflict(store):
     assert err.value.stored_version == 1
 
 
-def test_saving_a_deleted_assessment_is_a_conflict_with_version_0(store):
+def test_saving_a_deleted_assessment_says_it_was_deleted(store):
     a = demo_assessment("A")
     store.save(a, 0)
     store.delete(a.id)
-    with pytest.raises(Conflict) as err:
+    with pytest.raises(Deleted) as err:
         store.save(a, 1)
-    assert err.value.stored_version == 0
+    assert err.value.key == "store.deleted"
+    with pytest.raises(Deleted):
+        store.save_changes(a, 1, [])
     assert not store.exists(a.id)
 
 
