@@ -5,7 +5,7 @@ folder named pages/ sits beside the entry script, and then a deep link opened fi
 server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
 import streamlit as st
 
-from components.session import persistence
+from components.session import live, persistence
 from components.session import sidebar
 from components.session.i18n import tr
 from components.session.state import apply_url, show_url_error
@@ -56,5 +56,6 @@ nav = st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
 sidebar.render()
 show_url_error()
 persistence.status()
+live.follow_others(nav.url_path)  # others' saved changes appear without a reload
 nav.run()
 persistence.autosave()  # and what the page itself changed (forms, imports)

@@ -1,23 +1,28 @@
-"""Saved work: every change is saved at once, the assessment is in the URL as ?a=<id>, and two
-writers never silently overwrite each other.
+"""Saved work: every change is saved at once, the assessment is in the URL as ?a=<id>, and the
+edits of several people on one assessment merge.
 
-The session remembers what it last saved (`_stored`: id, stored version, edit version). A run saves
-when the Assessment has moved on since; the store refuses a save based on an old stored version
-(Conflict), and then nothing more is saved until the user reloads or keeps a copy. When the
-database cannot be written, the work stays in the session and the next run tries again."""
+The session remembers what it last saved or loaded (`_stored`: id, stored version = its base, edit
+version); its pending edits are the Assessment's journal of ops. A run that has pending edits saves
+them with `Store.save_changes`: written as they are when nobody saved since the base, else
+re-applied onto the newer stored version, and the session then shows that merged state. Ops in
+conflict with someone else's change of the same thing are held back and shown with both values
+(conflicts_view.py) for the user to choose. When the database cannot be written, the work stays in
+the session (the journal grows) and the next run tries again. A sample opened from ?demo= is stored
+only once the user changes it."""
 from __future__ import annotations
 
 import streamlit as st
 
-from assessment.core.errors import Conflict, NotFound, StoreError, StoreUnavailable
+from assessment.core.errors import Conflict, Deleted, NotFound, StoreError, StoreUnavailable
 from assessment.core.messages import message
 from assessment.core.model import Assessment
-from assessment.storage.store import Store, default_url
+from assessment.storage.store import Store, default_url, new_id
 
+from components.session.actor import current_actor
 from components.session.i18n import lang, tr
-from components.session.state import assessment, replace_assessment, url_error
+from components.session.state import FRESH, KEY, assessment, replace_assessment, url_error
 
-MARK, CONFLICT, SAVE_ERROR = "_stored", "_conflict", "_save_error"
+MARK, HELD, DELETED, SAVE_ERROR = "_stored", "_held", "_deleted", "_save_error"
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,11 +42,39 @@ def store() -> Store | None:
 def open_assessment(a: Assessment, stored_version: int) -> None:
     """Makes `a` (as stored at `stored_version`; 0 = not stored yet) the session's work."""
     replace_assessment(a)
-    st.session_state.pop(CONFLICT, None)
     if stored_version:
-        st.session_state[MARK] = {"id": a.id, "stored_version": stored_version, "edit_version": a.version}
+        _mark(a, stored_version)
     else:
         st.session_state.pop(MARK, None)
+
+
+def _mark(a: Assessment, stored_version: int) -> None:
+    st.session_state[MARK] = {"id": a.id, "stored_version": stored_version, "edit_version": a.version}
+
+
+def is_stored(a: Assessment) -> bool:
+    mark = st.session_state.get(MARK)
+    return bool(mark) and mark["id"] == a.id
+
+
+def pending(a: Assessment) -> bool:
+    """Edits not saved yet (or waiting for the user's choice)."""
+    mark = st.session_state.get(MARK)
+    return bool(a.journal) or bool(st.session_state.get(HELD)) or not mark or mark["edit_version"] != a.version
+
+
+def follow(stored) -> None:
+    """Shows a newer stored version (someone else's saved change) in place of the work, keeping the
+    widgets: they follow through `state.bound` / `wkey` (the edit version moves on)."""
+    a = stored.assessment
+    a.version = max(a.version, assessment().version) + 1
+    _show(a, stored.stored_version)
+
+
+def _show(a: Assessment, stored_version: int) -> None:
+    a.journal = []
+    st.session_state[KEY] = a
+    _mark(a, stored_version)
 
 
 def open_from_url() -> None:
@@ -64,29 +97,47 @@ def open_from_url() -> None:
 def autosave() -> None:
     a = assessment()
     mark = st.session_state.get(MARK)
-    same = bool(mark) and mark["id"] == a.id
-    if same and mark["edit_version"] == a.version:
+    same = is_stored(a)
+    if same and not a.journal and mark["edit_version"] == a.version:
         _keep_in_url(a)
         return
-    if st.session_state.get(CONFLICT) is not None:
-        return  # paused until the user chooses
-    if not same and a.version == 0:
-        _keep_in_url(None)  # an untouched new assessment is not saved
+    if st.session_state.get(DELETED) == a.id:
+        return  # paused until the user saves it as new
+    if not same and (a.version == 0 or st.session_state.get(FRESH) == (a.id, a.version)):
+        _keep_in_url(None)  # an untouched new assessment or sample is not stored
         return
     s = store()
     if s is None:
         return
     try:
-        version = s.save(a, mark["stored_version"] if same else 0)
-    except Conflict as exc:
-        st.session_state[CONFLICT] = exc.stored_version
+        if same:
+            res = s.save_changes(a, mark["stored_version"], a.journal, current_actor())
+        else:
+            res = None
+            version = s.save(a, 0, actor=current_actor())
+    except Deleted:
+        st.session_state[DELETED] = a.id
         return
+    except Conflict:  # a first save under an id already taken: keep the work under a new one
+        a.id = new_id()
+        return autosave()
     except StoreUnavailable as exc:
         st.session_state[SAVE_ERROR] = message(exc, lang())
         return
-    st.session_state[MARK] = {"id": a.id, "stored_version": version, "edit_version": a.version}
+    if res is None:
+        a.journal = []
+        _mark(a, version)
+    else:
+        if res.held:
+            st.session_state[HELD] = [*st.session_state.get(HELD, []), *res.held]
+        if res.merged is not None:
+            _show(res.merged, res.stored_version)
+        else:
+            a.journal = []
+            _mark(a, res.stored_version)
     st.session_state.pop(SAVE_ERROR, None)
-    _keep_in_url(a)
+    st.session_state.pop(FRESH, None)
+    _keep_in_url(assessment())
 
 
 def _keep_in_url(a: Assessment | None) -> None:
@@ -95,52 +146,36 @@ def _keep_in_url(a: Assessment | None) -> None:
         if "a" in params:
             del params["a"]
         return
+    if "demo" in params:
+        del params["demo"]  # the sample is stored now: the link names the stored copy
     if params.get("a") != a.id:
         params["a"] = a.id
         st.session_state["_url_a"] = a.id  # written by the app, not asked for by the user
 
 
 def status() -> None:
-    """The save state: a conflict to resolve, a failure, or when it was last saved."""
-    if st.session_state.get(CONFLICT) is not None:
-        st.error(tr("save.conflict"), icon=":material/sync_problem:")
-        c1, c2 = st.columns(2)
-        c1.button(tr("save.reload"), key="conflict_reload", on_click=_reload)
-        c2.button(tr("save.keep_copy"), key="conflict_copy", on_click=_keep_copy, type="primary")
-    elif st.session_state.get(SAVE_ERROR):
+    """Above the page: held-back changes to choose on, a deleted assessment, or a failure."""
+    from components.session import conflicts_view  # it imports this module's keys
+    conflicts_view.show()
+    if st.session_state.get(SAVE_ERROR):
         st.warning(st.session_state[SAVE_ERROR], icon=":material/cloud_off:")
 
 
 def sidebar_status() -> None:
-    a, mark = assessment(), st.session_state.get(MARK)
-    if st.session_state.get(CONFLICT) is not None or st.session_state.get(SAVE_ERROR):
+    a = assessment()
+    if st.session_state.get(HELD) or st.session_state.get(SAVE_ERROR) or st.session_state.get(DELETED) == a.id:
         st.caption(tr("save.not_saved"))
-    elif mark and mark["id"] == a.id:
+    elif is_stored(a):
         st.caption(tr("save.saved"))
     else:
         st.caption(tr("save.unsaved_new"))
 
 
-def _reload() -> None:
-    s = store()
-    if s is None:
-        return
-    try:
-        got = s.get(assessment().id)
-    except StoreError as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
-        return
-    open_assessment(got.assessment, got.stored_version)
-
-
-def _keep_copy() -> None:
-    s = store()
-    if s is None:
-        return
-    try:
-        copy = s.save_copy(assessment())
-    except StoreError as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
-        return
-    open_assessment(copy, s.stored_version(copy.id))
-    st.session_state["_copied"] = True
+def save_as_new() -> None:
+    """The assessment this session had open was deleted: its work becomes a new assessment."""
+    a = assessment()
+    a.id, a.journal = new_id(), []
+    st.session_state.pop(DELETED, None)
+    st.session_state.pop(MARK, None)
+    st.session_state.pop(HELD, None)
+    a.version += 1  # saved by the next autosave, as new

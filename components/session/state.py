@@ -20,6 +20,7 @@ from components.session.labels import md
 
 KEY = "assessment"
 _CACHE = "_derived"
+FRESH = "_fresh"  # (id, edit version) of a sample as opened: stored only once the user changes it
 
 
 def catalogue():
@@ -40,7 +41,9 @@ def replace_assessment(a: Assessment) -> None:
     # The new work may have the same id and version as the old (a reload after a conflict): widget
     # keys must still change, or widgets would keep showing the old values.
     st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
-    for key in ("_stored", "_conflict"):
+    # It is saved whole when it is saved as new: the edits that built it are no pending ops.
+    a.journal = []
+    for key in ("_stored", "_held", "_deleted", FRESH):
         st.session_state.pop(key, None)
 
 
@@ -89,9 +92,8 @@ def apply_url() -> None:
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
         if demo.upper() in DEMO_MODELS:
-            # The sample becomes the user's own saved copy (?a=…); the link's job is done.
-            replace_assessment(demo_assessment(demo.upper()))
-            del params["demo"]
+            # The sample becomes the user's own saved copy (?a=…) once they change it.
+            open_demo(demo.upper())
         else:
             url_error(tr("url.bad_demo", value=md(demo[:20])))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so
@@ -181,4 +183,7 @@ def start_new() -> None:
 
 
 def open_demo(model_id: str) -> None:
-    replace_assessment(demo_assessment(model_id))
+    """A sample, shown but not stored until the user changes something (persistence.autosave)."""
+    a = demo_assessment(model_id)
+    replace_assessment(a)
+    st.session_state[FRESH] = (a.id, a.version)

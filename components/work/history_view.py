@@ -32,8 +32,12 @@ def snapshot_form() -> bool:
             try:
                 if s is None:
                     raise StoreError("store.failed")
-                s.snapshot(a.id, " ".join(name.split()) or tr("history.snapshot_default"))
+                # What this screen shows (issue 12, item 3), even while a change of mine is held
+                # back or someone else saved since: the user names the state they see.
+                s.snapshot(a.id, " ".join(name.split()) or tr("history.snapshot_default"), shown=a)
                 st.success(tr("history.snapshot_saved"), icon=":material/check_circle:")
+                if st.session_state.get(persistence.HELD):
+                    st.caption(tr("merge.snapshot_as_shown"))
             except StoreError as exc:
                 st.error(message(exc, lang()))
     return True

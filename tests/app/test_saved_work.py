@@ -1,5 +1,5 @@
 """Saved work under streamlit.testing: autosave, ?a= in a new session, conflicts, the Start page
-list, file import, snapshots and the Files page. Each AppTest is a separate browser session."""
+list, file import, snapshots and the Files page (two sessions merging: test_team_merge.py). Each AppTest is a separate browser session."""
 from assessment.exchange import files
 from assessment.core.demos import demo_assessment
 from components.session.persistence import _store
@@ -22,11 +22,18 @@ def reopen(a_id: str, page: str = "results"):
 
 
 def test_every_change_is_saved_and_a_link_brings_it_back():
+    before = store().count()
     at = app(demo="B", page="roles")
     a = assessment(at)
+    # A sample is stored only once the user changes something.
+    assert "a" not in at.query_params and not store().exists(a.id) and store().count() == before
+    goto(at, "results")
+    assert not store().exists(a.id)
+    goto(at, "roles")
+    by_key(at.selectbox, "status_triage").select("gap").run()
     assert at.query_params["a"] == [a.id] or at.query_params["a"] == a.id
     assert "demo" not in at.query_params  # the sample became the user's own saved copy
-    by_key(at.selectbox, "status_triage").select("gap").run()
+    assert store().count() == before + 1
     by_key(at.text_input, "note_triage").input("後任を募集中").run()
     assert store().load(a.id).roles["triage"].note == "後任を募集中"
 
@@ -55,40 +62,11 @@ def test_a_missing_link_says_so():
     assert any("nosuchid0000" in w.value for w in at.warning)
 
 
-def test_two_sessions_on_one_assessment_never_overwrite_each_other():
-    first = app(demo="A", page="roles")
-    a_id = assessment(first).id
-    second = reopen(a_id, "roles")
-    by_key(first.selectbox, "status_commander").select("gap").run()          # saved first
-    by_key(second.selectbox, "status_educator").select("not_applicable").run()  # based on an old version
-    no_errors(second)
-    assert any("別のタブまたは別の人" in e.value for e in second.error)
-    stored = store().load(a_id)
-    assert stored.roles["commander"].status == "gap" and stored.roles["educator"].status == "in_house"
-    # The loser keeps their change as a copy; nothing is lost on either side.
-    second.button(key="conflict_copy").click().run()
-    copy = assessment(second)
-    assert copy.id != a_id and copy.roles["educator"].status == "not_applicable"
-    assert store().load(copy.id).roles["educator"].status == "not_applicable"
-    assert store().load(a_id).roles["commander"].status == "gap"
-
-
-def test_conflict_reload_takes_the_latest():
-    first = app(demo="C", page="roles")
-    a_id = assessment(first).id
-    second = reopen(a_id, "roles")
-    by_key(first.selectbox, "status_forensics").select("outsourced").run()
-    by_key(second.selectbox, "status_educator").select("gap").run()
-    second.button(key="conflict_reload").click().run()
-    b = assessment(second)
-    assert b.roles["forensics"].status == "outsourced" and b.roles["educator"].status == "in_house"
-    by_key(second.selectbox, "status_educator").select("gap").run()  # saving works again
-    assert store().load(a_id).roles["educator"].status == "gap"
-
-
 def test_start_page_list_open_duplicate_rename_delete():
-    at = app(demo="D", page="start")
+    at = app(demo="D", page="roles")
     a_id = assessment(at).id
+    by_key(at.selectbox, "status_educator").select("gap").run()  # stored from its first change
+    goto(at, "start")
     at.button(key="library_duplicate").click().run()
     no_errors(at)
     copies = [r for r in store().list() if r.name == "サンプル大学（モデルD） のコピー" and r.id != a_id]
@@ -118,8 +96,18 @@ def _pick(at, text: str):
     return box.select_index(hits[0]).run()
 
 
+def test_a_sample_opened_twice_without_a_change_stores_nothing():
+    before = store().count()
+    for _ in range(2):
+        at = app(demo="C", page="results")
+        no_errors(at)
+    assert store().count() == before
+
+
 def test_history_snapshots_trend_and_comparison():
-    at = app(demo="B", page="history")
+    at = app(demo="B", page="roles")
+    by_key(at.selectbox, "status_educator").select("gap").run()
+    goto(at, "history")
     no_errors(at)
     next(t for t in at.text_input if t.label == "スナップショットの名前").input("初回")
     next(b for b in at.button if b.label == "スナップショットを保存").click().run()

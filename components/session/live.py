@@ -1,0 +1,46 @@
+"""Live: a browser showing an assessment shows the others' saved changes within seconds. A small
+fragment reruns every LIVE_SECONDS on the pages that show results; each time it asks the store for
+the stored version only (one indexed SELECT). When it moved and this session has nothing pending,
+the newer version is loaded and the whole page reruns; when nothing moved, nothing is redrawn."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.core.errors import StoreError
+
+from components.session import persistence
+from components.session.state import assessment
+
+LIVE_SECONDS = 1.5  # two polls within the promised 3 s
+LIVE_PAGES = frozenset({"results", "executive", "roles", "people", "skills"})
+
+
+def newer():
+    """The stored assessment when it is newer than what this session shows and this session has
+    nothing of its own to save or decide, else None."""
+    a = assessment()
+    if not persistence.is_stored(a) or persistence.pending(a) or st.session_state.get(persistence.DELETED):
+        return None
+    s = persistence.store()
+    if s is None:
+        return None
+    try:
+        if s.stored_version(a.id) <= st.session_state[persistence.MARK]["stored_version"]:
+            return None
+        return s.get(a.id)
+    except StoreError:
+        return None  # the next poll tries again; saving reports store failures
+
+
+@st.fragment(run_every=LIVE_SECONDS)
+def _poll() -> None:
+    got = newer()
+    if got is not None:
+        persistence.follow(got)
+        st.rerun(scope="app")
+
+
+def follow_others(url_path: str) -> None:
+    """Polls on the pages that show the work's results; elsewhere nothing runs."""
+    if url_path in LIVE_PAGES:
+        _poll()

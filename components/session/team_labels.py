@@ -1,0 +1,106 @@
+"""Words for team mode: the thing a path names, a value at it, and who made a change — in the
+user's language, with the catalogue's names; every user value escaped (labels.md) and cut."""
+from __future__ import annotations
+
+from assessment.core.model import Assessment
+from assessment.team.actor import Actor
+from csirt_data import Catalogue
+
+from components.session.i18n import join, lang, tr
+from components.session.labels import level_label, md, rater_name, rule_name, status_label
+
+QUOTE = 60  # a quoted value is cut here: a message quotes, it does not reproduce
+
+
+def cut(text: str, limit: int = QUOTE) -> str:
+    text = " ".join(str(text).split())
+    return md(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _person_name(a: Assessment, pid: str, fallback=None) -> str:
+    p = next((p for p in a.people if p.id == pid), None)
+    if p is not None:
+        return cut(p.name)
+    if isinstance(fallback, dict) and fallback.get("name"):
+        return cut(fallback["name"])
+    return tr("merge.someone")
+
+
+def _scenario_name(a: Assessment, sid: str) -> str:
+    sc = next((s for s in a.scenarios if s.id == sid), None)
+    return cut(sc.name) if sc else tr("merge.a_scenario")
+
+
+def _role(cat: Catalogue, role_id: str) -> str:
+    return cat.role(role_id).name.get(lang()) if role_id in cat.role_ids else cut(role_id)
+
+
+def thing(path, a: Assessment, cat: Catalogue, value=None) -> str:
+    """What `path` names, e.g. 「インシデントマネージャーの状態」."""
+    head, rest = path[0], list(path[1:])
+    if head in ("organisation", "model", "rating_rule", "*"):
+        return tr(f"merge.thing.{head.strip('*') or 'all'}")
+    if head == "role":
+        return tr(f"merge.thing.role_{rest[1]}", role=_role(cat, rest[0]))
+    if head == "person":
+        name = _person_name(a, rest[0], value)
+        return tr("merge.thing.person", name=name) if len(rest) == 1 else tr(f"merge.thing.person_{rest[1]}", name=name)
+    if head == "rating":
+        rater, pid, skill = rest
+        sk = cat.skills[skill].get(lang()) if skill in cat.skills else skill
+        return tr("merge.thing.rating", name=_person_name(a, pid), skill=cut(sk, 120), rater=rater_name(rater))
+    if head == "target":
+        role, kind = rest
+        where = tr("merge.every_role") if role == "*" else _role(cat, role)
+        return tr("merge.thing.target", role=where, kind=tr(f"kind.{kind}"))
+    if head == "action":
+        return tr("merge.thing.action", action=cut(rest[0]), field=tr(f"merge.field.{rest[1]}"))
+    if head == "scenario":
+        name = _scenario_name(a, rest[0])
+        if len(rest) == 1 or rest[1] == "name":
+            return tr("merge.thing.scenario", name=name)
+        if rest[1] == "model":
+            return tr("merge.thing.scenario_model", name=name)
+        if rest[1] == "role":
+            return tr("merge.thing.scenario_role", name=name, role=_role(cat, rest[2]))
+        return tr("merge.thing.scenario_hire", name=name)
+    return cut("/".join(map(str, path)))
+
+
+def value_text(path, value, cat: Catalogue) -> str:
+    """A value at `path` as the user reads it; 「（なし）」 for nothing."""
+    if value is None or value == "" or value == []:
+        return tr("merge.none")
+    head = path[0]
+    if head == "model" or (head == "scenario" and len(path) > 2 and path[2] == "model"):
+        return cat.model_label(value[0], value[1], lang()) or tr("merge.none")
+    if head == "role" and path[2] == "status" or head == "scenario" and len(path) > 2 and path[2] == "role":
+        return status_label(value)
+    if head == "rating":
+        return level_label(value)
+    if head == "rating_rule":
+        return rule_name(value)
+    if head == "person" and len(path) == 3 and path[2] == "roles":
+        return join(_role(cat, r) for r in value)
+    if isinstance(value, dict):  # a person or a planned hire as a whole
+        return cut(value.get("name", ""))
+    if isinstance(value, list):
+        return join(_role(cat, r) for r in value)
+    return cut(value)
+
+
+def actor_name(actor: Actor, a: Assessment) -> str:
+    """Who made a change: a participant by their person's name (editors only see this), the
+    editor by the link's label or 「編集者」, a viewer as 「閲覧者」."""
+    if actor.kind == "participant" and actor.person_id:
+        p = next((p for p in a.people if p.id == actor.person_id), None)
+        if p is not None:
+            return cut(p.name)
+        return tr("feed.participant")
+    if actor.label:
+        return cut(actor.label)
+    return tr(f"feed.{actor.kind}") if actor.kind in ("editor", "viewer") else tr("feed.editor")
+
+
+def when(at) -> str:
+    return f"{at.astimezone():%m-%d %H:%M}"
