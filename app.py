@@ -64,7 +64,8 @@ nav = navigation(pages, lambda: st.navigation({tr(title): [pages[u] for _f, u, _
                                                for title, section in SECTIONS.items() if section} | {"": [home]},
                                               expanded=True))
 sidebar.render()
-show_url_error()
+if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
+    show_url_error()
 persistence.status()
 notice = st.container()
 nav.run()

@@ -139,6 +139,7 @@ def _recheck() -> None:
         _deny("access.revoked")
         return
     if held["kind"] == "participant":
+        _participant_refresh(held["assessment_id"])
         try:
             check_person(now, assessment())
         except AccessDenied as exc:
@@ -147,6 +148,21 @@ def _recheck() -> None:
     if held["kind"] == "viewer":
         held["names"] = now.names
         _viewer_copy()
+
+
+def _participant_refresh(assessment_id: str) -> None:
+    """A participant with nothing unsaved reads the stored assessment again when it moved: so that
+    a person removed (or roles changed) by the lead shows here on the next click."""
+    s, a, mark = persistence.store(), assessment(), st.session_state.get(persistence.MARK)
+    if s is None or not mark or mark["id"] != assessment_id or mark["edit_version"] != a.version:
+        return
+    try:
+        if s.stored_version(assessment_id) == mark["stored_version"]:
+            return
+        got = s.get(assessment_id)
+    except StoreError:
+        return
+    persistence.open_assessment(got.assessment, got.stored_version)
 
 
 def _deny(key: str) -> None:

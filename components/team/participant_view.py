@@ -28,8 +28,9 @@ def _targets(cat: Catalogue, a, skill: str, roles: tuple[str, ...]) -> int:
     return max(a.target(r, link.kind) for r in roles for link in cat.role_links(r) if link.skill == skill)
 
 
-def _rate(pid: str, skill: str, key: str) -> None:
-    run_edit(set_ratings, pid, {skill: st.session_state[key]}, rater="self")
+def _rate(pid: str, skill: str, key: str, labels: list[str]) -> None:
+    picked = st.session_state[key]
+    run_edit(set_ratings, pid, {skill: None if picked is None else labels.index(picked)}, rater="self")
 
 
 def render(cat: Catalogue) -> None:
@@ -49,7 +50,9 @@ def render(cat: Catalogue) -> None:
     mine = a.self_ratings.get(pid, {})
     done = sum(1 for k, _kind, _roles in items if k in mine)
     st.progress(done / len(items), text=tr("me.progress", done=done, total=len(items)))
-    st.caption(" · ".join(level_label(n) for n in LEVEL_OPTIONS))
+    # The options are the level words themselves ("0 なし" …): what the phone shows is what is stored.
+    labels = [level_label(n) for n in LEVEL_OPTIONS]
+    st.caption(" · ".join(labels))
 
     st.subheader(tr("me.rate_heading"))
     for n, (skill, kind, roles) in enumerate(items, start=1):
@@ -57,9 +60,10 @@ def render(cat: Catalogue) -> None:
             st.markdown(f"**{n}.** {md(cat.skill(skill).get(L))}")
             st.caption(tr("me.skill_meta", kind=tr(f"kind.short.{kind}"), target=_targets(cat, a, skill, roles),
                           roles=join(cat.role(r).name.get(L) for r in roles)))
-            key = bound(f"me_{skill}", mine.get(skill))
-            st.radio(tr("me.level_label", n=n), LEVEL_OPTIONS, key=key, horizontal=True, index=None,
-                     format_func=level_label, label_visibility="collapsed", on_change=_rate, args=(pid, skill, key))
+            level = mine.get(skill)
+            key = bound(f"me_{skill}", None if level is None else labels[level])
+            st.radio(tr("me.level_label", n=n), labels, key=key, horizontal=True, index=None,
+                     label_visibility="collapsed", on_change=_rate, args=(pid, skill, key, labels))
 
     st.subheader(tr("me.radar_heading"))
     if done:
