@@ -19,14 +19,23 @@ from components.team import gate
 LANDING = {"editor": "start", "participant": "me", "viewer": "results"}
 
 
+def _landing(target) -> st.Page:
+    """The default page ("/", whose own path a default page loses) leads on to `target`, so that
+    `target` keeps its address (/me, /results) like every other page."""
+    def landing():
+        st.switch_page(target, query_params=dict(st.query_params))
+    return st.Page(landing, url_path="home", title=target.title, default=True, visibility="hidden")
+
+
 def navigation(pages: dict, editor_nav: Callable):
     """The editor's full navigation, or only the pages a participant or viewer link reaches."""
     kind = current_actor().kind
     if kind == "participant":
         me = st.Page("app_pages/me.py", url_path="me", title=tr("page.me"), icon=":material/person:")
-        return st.navigation([me], position="hidden")
+        return st.navigation([me, _landing(me)], position="hidden")
     if kind == "viewer":
-        return st.navigation([pages[u] for u in pages_for("viewer")], expanded=True)
+        reach = [pages[u] for u in pages_for("viewer")]
+        return st.navigation({"": reach + [_landing(reach[0])]}, expanded=True)
     return editor_nav()
 
 
