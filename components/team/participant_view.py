@@ -13,7 +13,7 @@ from assessment.core.edit import set_ratings
 from assessment.scores.scoring import skills_to_rate
 from csirt_data import Catalogue
 
-from components.charts.chart_style import PLOT_CONFIG, axis_label
+from components.charts.chart_style import PLOT_CONFIG
 from components.charts.radar import levels_radar
 from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
@@ -67,13 +67,14 @@ def render(cat: Catalogue) -> None:
 
     st.subheader(tr("me.radar_heading"))
     if done:
-        labels = [axis_label(f"{i}. {cat.skill(k).get(L)}", L, 8 if L == "ja" else 14)
-                  for i, (k, _kind, _roles) in enumerate(items, start=1)]
-        hover = [escape(cat.skill(k).get(L)) for k, _kind, _roles in items]
+        # Axes by number only (the list above numbers the skills): skill texts do not fit a phone.
+        labels = [str(i) for i in range(1, len(items) + 1)]
+        hover = [f"{i}. {escape(cat.skill(k).get(L))}" for i, (k, _kind, _roles) in enumerate(items, start=1)]
         fig = levels_radar(labels, hover, {tr("me.own_level"): [mine.get(k) for k, _kind, _roles in items]},
                            [_targets(cat, a, k, roles) for k, _kind, roles in items],
                            tr("chart.person_title", name=escape(person.name)), height=460,
-                           margin={"l": 50, "r": 50})
+                           margin={"l": 30, "r": 30})
+        st.caption(tr("me.radar_caption"))
         st.plotly_chart(fig, config=PLOT_CONFIG, key="me_radar")
     else:
         st.caption(tr("me.radar_empty"))

@@ -54,10 +54,10 @@ def _card(title: str, kind: str, person_id: str | None, active: Link | None, aid
             show_link(kind, secret, slot)
         else:
             st.caption(tr("share.secret_gone"))
-        c1, c2 = st.columns(2)
-        c1.button(tr("share.revoke"), key=f"share_revoke_{slot}", icon=":material/link_off:",
+        row = st.container(horizontal=True)  # wraps in a narrow card instead of cutting the words
+        row.button(tr("share.revoke"), key=f"share_revoke_{slot}", icon=":material/link_off:",
                   on_click=lambda: _do(lambda: gate.links().revoke(active.id)))
-        c2.button(tr("share.reissue"), key=f"share_reissue_{slot}", icon=":material/autorenew:",
+        row.button(tr("share.reissue"), key=f"share_reissue_{slot}", icon=":material/autorenew:",
                   on_click=_issue, args=(aid, kind, person_id))
 
 
