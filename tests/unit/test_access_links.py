@@ -155,3 +155,15 @@ def test_pages_and_shared_mode_setting(monkeypatch):
     for value, on in (("1", True), ("true", True), ("0", False), ("", False)):
         monkeypatch.setenv("CSIRT_SELFCHECK_SHARED", value)
         assert shared_mode() is on
+
+
+def test_the_viewers_copy_names_nobody():
+    from assessment.team.anonymous import anonymised
+    a = demo_assessment("C")
+    copy_ = anonymised(a, "Member")
+    assert [p.name for p in copy_.people] == [f"Member {n}" for n in range(1, len(a.people) + 1)]
+    assert not {p.name for p in a.people} & {p.name for p in copy_.people}
+    # Everything else as it was, the original untouched.
+    assert copy_.ratings == a.ratings and copy_.version == a.version and [p.roles for p in copy_.people] == [
+        p.roles for p in a.people]
+    assert a.people[0].name != "Member 1"
