@@ -9,11 +9,18 @@ from components.session import live, persistence
 from components.session import sidebar
 from components.session.i18n import tr
 from components.session.state import apply_url, show_url_error
+from components.team import gate
+from components.team.access_view import creator_notice, denied_page, navigation
 
 st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
 apply_url()
+gate.open_link()  # ?k=<secret>: who this session is (editor, participant, viewer); see README
 persistence.open_from_url()
-persistence.autosave()  # what this run's callbacks changed is saved before the page shows it
+if gate.may_save():
+    persistence.autosave()  # what this run's callbacks changed is saved before the page shows it
+if gate.denied():
+    denied_page()  # a refused link: its reason and nothing else
+    st.stop()
 
 SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
     "nav.walkthrough": [
@@ -34,6 +41,7 @@ SECTIONS = {  # section title key -> [(file, url path, title key, icon)]
     "nav.work": [
         ("app_pages/history.py", "history", "page.history", ":material/history:"),
         ("app_pages/files.py", "files", "page.files", ":material/folder_open:"),
+        ("app_pages/share.py", "share", "page.share", ":material/share:"),
     ],
     "nav.reference": [
         ("app_pages/reference.py", "reference", "page.reference", ":material/menu_book:"),
@@ -51,11 +59,19 @@ def root():
 
 home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visibility="hidden")
 # expanded: every page stays listed (Streamlit folds a menu of more than 12 behind "View more").
-nav = st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
-                     for title, section in SECTIONS.items() if section} | {"": [home]}, expanded=True)
+# A participant or viewer link reaches only its own pages (navigation() in access_view).
+nav = navigation(pages, lambda: st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
+                                               for title, section in SECTIONS.items() if section} | {"": [home]},
+                                              expanded=True))
 sidebar.render()
-show_url_error()
+if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
+    show_url_error()
 persistence.status()
 live.follow_others(nav.url_path)  # others' saved changes appear without a reload
+notice = st.container()
 nav.run()
-persistence.autosave()  # and what the page itself changed (forms, imports)
+if gate.may_save():
+    persistence.autosave()  # and what the page itself changed (forms, imports)
+gate.ensure_creator_link()
+with notice:
+    creator_notice()  # shared mode: the new assessment's editor link, to come back with

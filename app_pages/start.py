@@ -5,6 +5,7 @@ from assessment.core.demos import DEMO_MODELS
 from components.session.i18n import lang, tr
 from components.work.library_view import import_box, saved_list
 from components.session.state import catalogue, open_demo, start_new
+from components.team.access_view import start_note
 
 cat = catalogue()
 st.title(tr("start.title"))
@@ -36,6 +37,7 @@ st.divider()
 left, right = st.columns([3, 2], gap="large")
 with left:
     saved_list(cat)
+    start_note()
 with right:
     import_box(cat)
 

@@ -18,6 +18,7 @@ from csirt_data import Catalogue
 
 from components.plan.actions_view import plan
 from components.charts.chart_style import PLOT_CONFIG, figure
+from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
 from components.session.labels import STATUS_COLOURS, md, percent, status_label
 from components.session.state import assessment, derived, scores, summary
@@ -141,7 +142,8 @@ def cost() -> None:
     c[1].metric(tr("executive.cost_train"), p.trains)
     c[2].metric(tr("executive.cost_outsource"), p.outsource)
     st.caption(tr("executive.cost_caption"))
-    st.page_link("app_pages/actions.py", label=tr("executive.to_actions"), icon=":material/checklist:")
+    if current_actor().kind == "editor":  # a viewer link reaches no planning page
+        st.page_link("app_pages/actions.py", label=tr("executive.to_actions"), icon=":material/checklist:")
 
 
 def render(cat: Catalogue) -> None:

@@ -4,6 +4,7 @@ import streamlit as st
 from assessment.core.edit import set_organisation
 
 from components.session import persistence
+from components.session.actor import current_actor
 from components.session.i18n import lang, set_lang, tr
 from components.session.state import assessment, bound, catalogue, run_edit, summary
 
@@ -19,6 +20,8 @@ def render() -> None:
         st.session_state[key] = "English" if lang() == "en" else "日本語"
         st.segmented_control(tr("sidebar.language"), ["日本語", "English"], key=key, required=True,
                              on_change=_switch_lang, args=(key,))
+        if current_actor().kind != "editor":
+            return  # a participant or viewer link: the language only, no team figures, no edits
         k = bound("org", a.organisation)
         st.text_input(tr("sidebar.organisation"), key=k,
                       placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,

@@ -52,6 +52,12 @@ def _build(cat: Catalogue, a, L: str, which: str) -> go.Figure:
 
 
 def exports(cat: Catalogue) -> None:
+    data_exports(cat)
+    report_exports(cat)
+
+
+def data_exports(cat: Catalogue) -> None:
+    """The whole assessment (names and every rating): for editors only."""
     L = lang()
     # A snapshot of the work as it is now: the generators run on another thread, after this run.
     a = copy.deepcopy(assessment())
@@ -66,6 +72,11 @@ def exports(cat: Catalogue) -> None:
     c4.download_button(tr("files.csv"), lambda: files.export_ratings_csv(a, cat), files.file_name(a, "csv"),
                        MIME["csv"], key="dl_csv", icon=":material/csv:", help=tr("files.csv_help"))
 
+
+def report_exports(cat: Catalogue) -> None:
+    """The report and the charts: what a viewer link may download too."""
+    L = lang()
+    a = copy.deepcopy(assessment())
     st.subheader(tr("files.report_heading"))
     st.caption(tr("files.report_help"))
     charts = _charts(cat)

@@ -14,6 +14,7 @@ from components.session import persistence
 from components.session.i18n import lang, tr
 from components.session.labels import md
 from components.session.state import assessment, replace_assessment
+from components.team import gate
 
 
 def _when(dt) -> str:
@@ -27,7 +28,7 @@ def saved_list(cat: Catalogue) -> None:
         st.warning(st.session_state.get(persistence.SAVE_ERROR, tr("library.unavailable")))
         return
     try:
-        rows = s.list()
+        rows = [r for r in s.list() if gate.listed(r.id)]  # shared mode: only this session's own
     except StoreError as exc:
         st.warning(message(exc, L))
         return
@@ -52,7 +53,7 @@ def saved_list(cat: Catalogue) -> None:
             persistence.open_assessment(got.assessment, got.stored_version)
             st.switch_page("app_pages/results.py")
     if c2.button(tr("library.duplicate"), key="library_duplicate"):
-        if _do(lambda: s.duplicate(chosen, tr("library.copy_of", name=row.name or row.organisation or chosen))):
+        if _do(lambda: gate.claim(s.duplicate(chosen, tr("library.copy_of", name=row.name or row.organisation or chosen)))):
             st.rerun()  # the list above shows the copy
     if c3.button(tr("library.delete"), key="library_delete"):
         st.session_state["_confirm_delete"] = chosen

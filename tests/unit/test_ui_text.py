@@ -14,7 +14,7 @@ CODE = [p for d in ("app_pages", "components", "assessment") for p in (ROOT / d)
 # tr() in the UI; msg() in assessment/ may use a UI text key too (it falls back to them).
 STATIC = re.compile(r"""\b(?:tr|msg)\(\s*["']([a-z_.0-9]+)["']\s*[,)]""")
 # EditError keys: written in an EditError(...) or passed on as a literal "error.…" (edit.clean_name).
-ERRORS = re.compile(r"""EditError\(\s*["']([a-z_.0-9]+)["']|["'](error\.[a-z_.0-9]+)["']""")
+ERRORS = re.compile(r"""(?:EditError|AccessDenied)\(\s*["']([a-z_.0-9]+)["']|["'](error\.[a-z_.0-9]+)["']""")
 PAGE_TITLES = re.compile(r'''"((?:page|nav)\.[a-z_]+)"''')
 
 

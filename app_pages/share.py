@@ -1,0 +1,9 @@
+"""Share: the editor, viewer and participant links of this assessment, with their QR codes."""
+import streamlit as st
+
+from components.session.i18n import tr
+from components.team.share_view import render
+
+st.title(tr("share.title"))
+st.write(tr("share.intro"))
+render()
