@@ -44,6 +44,12 @@ bench: $(DEV_STAMP)
 	scripts/ensure_browser.sh
 	$(PY) -m bench
 
+# The workshop load (issue 10): a projector on Results and 12 phones rating for 2 minutes.
+.PHONY: bench-workshop
+bench-workshop: $(DEV_STAMP)
+	scripts/ensure_browser.sh
+	$(PY) -m bench.workshop
+
 clean:
 	rm -rf $(VENV) .pytest_cache tests/e2e/screenshots
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -54,8 +54,9 @@ class Server:
     """`streamlit run script` on a free 127.0.0.1 port, with the repository root as its folder
     (so .streamlit/config.toml applies to the app, as with `make run`)."""
 
-    def __init__(self, name: str, script: Path, timing_log: Path | None = None):
-        self.name, self.script, self.timing_log = name, script, timing_log
+    def __init__(self, name: str, script: Path, timing_log: Path | None = None, cpus: str | None = None):
+        # cpus: run the server pinned to these cores (taskset -c), away from the browsers.
+        self.name, self.script, self.timing_log, self.cpus = name, script, timing_log, cpus
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
@@ -73,6 +74,8 @@ class Server:
                "--server.port", str(self.port), "--server.address", "127.0.0.1",
                "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+        if self.cpus:
+            cmd = ["taskset", "-c", self.cpus, *cmd]
         self.started_at = time.perf_counter()
         self.proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)

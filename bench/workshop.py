@@ -1,0 +1,207 @@
+"""The workshop benchmark (issue 10): one projector browser on Results and N participants rating
+themselves on their phones, against one app server.
+
+    python -m bench.workshop                  # or: make bench-workshop (12 participants, 2 minutes)
+    python -m bench.workshop --participants 4 --seconds 20   # a smoke run
+
+What it does, all on 127.0.0.1:
+
+- makes an assessment (model B) with N people in a database of its own, each holding every
+  in-house role, so that each has more skills to rate than the run lasts; issues one participant
+  link per person and one editor link (assessment.team.access), as a lead would on the Share page;
+- starts the app (through bench/entry.py, which times every script run) pinned to core 0 with
+  `taskset`, and pins this process, and so the Chromium it starts, to the other cores: the numbers
+  show the server, not Chromium fighting it for the same core;
+- opens the projector: the editor link, then /results at 1280 × 720. A script in that page reads the
+  sidebar's 評価済み count every 25 ms and records when it changes;
+- opens N phones (390 × 844) on their participant links; each rates its next skill about once every
+  3 s (starts staggered, a random level), for the run's length;
+- then waits for the projector to settle and reads the database.
+
+Reported: ratings lost (a participant's last click per skill that the database does not hold:
+must be 0); the server's script-run p50 / p95 during the run; and the time from each click to the
+projector showing it, p50 / p95 (target p95 ≤ 3 s). "Showing it" is the first moment the projector's
+count reaches the number of ratings clicked up to that click: conservative, since one late save
+delays every click before it. The last line is one JSON object with the numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import machine
+from .browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from .run import pct
+from .servers import REPO, Server, entry_script
+
+PHONE = {"width": 390, "height": 844}
+PROJECTOR = {"width": 1280, "height": 720}
+EVERY_S = 3.0
+SETTLE_S = 15.0
+
+# In the projector page: the sidebar's rated count, sampled every 25 ms, each change time-stamped
+# (Date.now(): the same clock as this process's time.time()).
+WATCH_JS = r"""
+window.__seen = [];
+(function poll() {
+  const bar = document.querySelector('[data-testid="stSidebar"] [data-testid="stProgress"]');
+  const m = bar && bar.innerText.match(/(\d+)\s*\/\s*(\d+)/);
+  const v = m ? parseInt(m[1]) : null;
+  const S = window.__seen;
+  if (v !== null && (S.length === 0 || S[S.length - 1][1] !== v)) S.push([Date.now(), v]);
+  setTimeout(poll, 25);
+})();
+"""
+
+
+def _setup(data_dir: str, n: int):
+    """The assessment and its links, written straight into the server's database."""
+    os.environ["CSIRT_SELFCHECK_DATA_DIR"] = data_dir
+    sys.path.insert(0, str(REPO))
+    from assessment.core.edit import add_person, new_assessment
+    from assessment.storage.store import Store
+    from assessment.team.access import Links
+
+    store = Store()
+    a = new_assessment("Workshop bench", "B")
+    in_house = [r for r, s in a.roles.items() if s.status == "in_house"]
+    people = [add_person(a, f"参加者{i + 1:02d}", roles=in_house) for i in range(n)]
+    store.save(a, 0)
+    links = Links(store)
+    editor = links.issue(a.id, "editor").secret
+    phones = [(p.id, links.issue(a.id, "participant", p.id).secret) for p in people]
+    return store, a.id, editor, phones
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--participants", type=int, default=12)
+    ap.add_argument("--seconds", type=float, default=120.0)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    rnd = random.Random(args.seed)
+    cores = sorted(os.sched_getaffinity(0))
+    server_core, browser_cores = str(cores[0]), set(cores[1:]) or set(cores)
+
+    work = Path(tempfile.mkdtemp(prefix="bench-workshop-"))
+    timing = work / "runs.jsonl"
+    server = Server("workshop", entry_script(work), timing_log=timing, cpus=server_core)
+    store, aid, editor, phones = _setup(server.data_dir, args.participants)
+    server.start()
+    os.sched_setaffinity(0, browser_cores)  # this process and the Chromium it starts
+    from playwright.sync_api import sync_playwright
+
+    clicks: list[tuple[float, str, str, int]] = []  # (time, person, skill, level), in click order
+    try:
+        server.wait_healthy()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+            def new_page(viewport):
+                page = browser.new_context(viewport=viewport).new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                page.set_default_navigation_timeout(TIMEOUT_MS)
+                return page
+            proj = new_page(PROJECTOR)
+            proj.goto(f"{server.url}/start?k={editor}&lang=ja")
+            proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
+            proj.goto(f"{server.url}/results?a={aid}&lang=ja")
+            proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
+            proj.evaluate(WATCH_JS)
+
+            pages = []
+            for pid, secret in phones:
+                page = new_page(PHONE)
+                page.goto(f"{server.url}/?k={secret}&lang=ja")
+                page.wait_for_selector('[data-testid="stRadio"]')
+                pages.append((pid, page))
+            # Each phone's skill list, as its page shows it (the order the participant rates in).
+            skills = {pid: page.locator('[data-testid="stRadio"]').count() for pid, page in pages}
+            from assessment.scores.scoring import skills_to_rate
+            listed = {pid: [k for k, _kind, _r in skills_to_rate(store.load(aid), pid)] for pid, _p in pages}
+
+            start = time.time()
+            due = {pid: start + rnd.uniform(0, EVERY_S) for pid, _p in pages}
+            nxt = {pid: 0 for pid, _p in pages}
+            foreign = machine.ForeignCpu()
+            while time.time() - start < args.seconds:
+                pid, page = min(pages, key=lambda x: due[x[0]])
+                wait = due[pid] - time.time()
+                if wait > 0:
+                    time.sleep(wait)
+                i = nxt[pid] % skills[pid]
+                level = rnd.randint(0, 4)
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stApp\"]')"
+                    ".getAttribute('data-test-script-state') === 'notRunning'")
+                clicks.append((time.time(), pid, listed[pid][i], level))
+                page.locator('[data-testid="stRadio"]').nth(i).locator('[role="radiogroup"] label').nth(level).click()
+                nxt[pid] += 1
+                due[pid] += EVERY_S
+            used, wall = foreign.seconds()
+            # Let the last saves land and the projector catch up.
+            deadline = time.time() + SETTLE_S
+            while time.time() < deadline:
+                seen = proj.evaluate("window.__seen")
+                if seen and seen[-1][1] >= len({(c[1], c[2]) for c in clicks}) + _base(seen):
+                    break
+                time.sleep(0.25)
+            seen = proj.evaluate("window.__seen")
+            browser.close()
+        stored = store.load(aid).self_ratings
+        runs = [r["ms"] for r in map(json.loads, timing.read_text().splitlines()) if r.get("page")]
+    finally:
+        server.stop()
+
+    last = {}
+    for _t, pid, skill, level in clicks:
+        last[(pid, skill)] = level
+    lost = sum(1 for (pid, skill), level in last.items() if stored.get(pid, {}).get(skill) != level)
+    lat = _latencies(clicks, seen)
+    out = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "participants": args.participants,
+        "seconds": args.seconds, "clicks": len(clicks), "ratings_lost": lost,
+        "script_ms_p50": round(pct(runs, 0.5) or 0, 1), "script_ms_p95": round(pct(runs, 0.95) or 0, 1),
+        "script_runs": len(runs),
+        "projector_s_p50": round(pct(lat, 0.5), 2) if lat else None,
+        "projector_s_p95": round(pct(lat, 0.95), 2) if lat else None,
+        "projector_missed": len(clicks) - len(lat), "server_core": server_core,
+        "browser_cores": sorted(browser_cores), "foreign_cpu_share": round(used / wall / (os.cpu_count() or 1), 2),
+        "machine": machine.describe(),
+    }
+    print(f"workshop: {args.participants} phones for {args.seconds:.0f} s, {len(clicks)} ratings clicked, "
+          f"{lost} lost")
+    print(f"  server script run  p50 {out['script_ms_p50']} ms  p95 {out['script_ms_p95']} ms "
+          f"({len(runs)} runs)")
+    print(f"  click → projector  p50 {out['projector_s_p50']} s  p95 {out['projector_s_p95']} s "
+          f"(target p95 ≤ 3 s; {out['projector_missed']} never shown)")
+    print(json.dumps(out, ensure_ascii=False))
+
+
+def _base(seen) -> int:
+    return seen[0][1] if seen else 0
+
+
+def _latencies(clicks, seen) -> list[float]:
+    """Per click: seconds until the projector's count first reached the number of distinct
+    (person, skill) ratings clicked up to and including it (re-ratings of a skill add nothing)."""
+    if not seen:
+        return []
+    base, out, done = seen[0][1], [], set()
+    for t, pid, skill, _level in clicks:
+        done.add((pid, skill))
+        want = base + len(done)
+        hit = next((ts / 1000 for ts, v in seen if v >= want and ts / 1000 >= t), None)
+        if hit is not None:
+            out.append(hit - t)
+    return out
+
+
+if __name__ == "__main__":
+    main()
