@@ -40,7 +40,8 @@ def render(cat: Catalogue) -> None:
     if person is None:  # removed since the link was opened (the gate refuses it on the next run)
         st.error(tr("access.person_removed"), icon=":material/person_off:")
         return
-    st.title(tr("me.title", name=md(person.name)))
+    st.title(tr("page.me"))  # short for a phone; the name on the line below
+    st.markdown(tr("me.who", name=md(person.name)))
     st.caption(tr("me.intro"))
     show_edit_error()
     items = skills_to_rate(a, pid, cat)
