@@ -40,7 +40,8 @@ def render(cat: Catalogue) -> None:
     if person is None:  # removed since the link was opened (the gate refuses it on the next run)
         st.error(tr("access.person_removed"), icon=":material/person_off:")
         return
-    st.title(tr("me.title", name=md(person.name)))
+    st.title(tr("page.me"))  # short for a phone; the name on the line below
+    st.markdown(tr("me.who", name=md(person.name)))
     st.caption(tr("me.intro"))
     show_edit_error()
     items = skills_to_rate(a, pid, cat)
@@ -68,12 +69,13 @@ def render(cat: Catalogue) -> None:
     st.subheader(tr("me.radar_heading"))
     if done:
         # Axes by number only (the list above numbers the skills): skill texts do not fit a phone.
-        labels = [str(i) for i in range(1, len(items) + 1)]
+        # "1" or "#1" plotly would read as a number (degrees): "No.1" stays a category.
+        labels = [f"No.{i}" for i in range(1, len(items) + 1)]
         hover = [f"{i}. {escape(cat.skill(k).get(L))}" for i, (k, _kind, _roles) in enumerate(items, start=1)]
         fig = levels_radar(labels, hover, {tr("me.own_level"): [mine.get(k) for k, _kind, _roles in items]},
                            [_targets(cat, a, k, roles) for k, _kind, roles in items],
                            tr("chart.person_title", name=escape(person.name)), height=460,
-                           margin={"l": 30, "r": 30})
+                           margin={"l": 48, "r": 48})
         st.caption(tr("me.radar_caption"))
         st.plotly_chart(fig, config=PLOT_CONFIG, key="me_radar")
     else:

@@ -3,6 +3,8 @@ participant link per person, each as a URL and a QR code. A secret is shown only
 that made it (only its hash is stored); afterwards the page says when it was issued."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from assessment.core.errors import StoreError
@@ -14,7 +16,7 @@ from components.session.i18n import lang, tr
 from components.session.labels import md
 from components.session.state import assessment
 from components.team import gate
-from components.team.access_view import show_link
+from components.team.access_view import base_url, show_link
 
 ERROR = "_share_error"
 
@@ -71,6 +73,8 @@ def render() -> None:
     if not mark or mark["id"] != a.id:
         st.info(tr("share.not_saved"), icon=":material/save:")
         return
+    if urlsplit(base_url()).hostname in ("127.0.0.1", "localhost", "::1"):
+        st.info(tr("share.local_only"), icon=":material/lan:")
     error = st.session_state.pop(ERROR, None)
     if error:
         st.error(error, icon=":material/error:")

@@ -82,7 +82,8 @@ def test_participant_sees_and_rates_only_their_own_person(lang):
     secret = Links(store()).issue(a.id, "participant", me.id).secret
     at = open_link(secret, lang)
     no_errors(at)
-    assert at.title[0].value == translate("me.title", lang, name=me.name)
+    assert at.title[0].value == translate("page.me", lang)
+    assert translate("me.who", lang, name=me.name) in [m.value for m in at.markdown]
     assert not leaks(at, others), "another person's name is on the participant page"
     assert me.name in rendered(at)
     # Nothing of the team: no sidebar figures or organisation field, no page links.

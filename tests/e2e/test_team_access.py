@@ -44,7 +44,8 @@ def test_participant_rates_five_skills_on_a_phone(app_server, phone, store, lang
     secret = Links(store).issue(a.id, "participant", me.id).secret
     phone.goto(f"{app_server}/me?k={secret}&lang={lang}")
     wait_for_app(phone)
-    expect(phone.get_by_role("heading", level=1)).to_contain_text(me.name)
+    expect(phone.get_by_role("heading", level=1)).to_have_text(t("page.me", lang))
+    expect(phone.get_by_test_id("stMain")).to_contain_text(me.name)
     radios = phone.get_by_test_id("stRadio")
     total = radios.count()
     assert total >= 5
