@@ -21,7 +21,7 @@ class Staffing:
     single_skill_holders: dict[str, str]
 
 
-# Roles of which there is by nature one (4.19 経営者: the organisation's management): one holder is
+# Roles of which there is by nature one (4.16 経営者: the organisation's management): one holder is
 # what the role is, not a single point of failure.
 SINGLE_BY_NATURE = frozenset({"executive"})
 # The roles the organisation must carry itself: in-house, and 未配置 (not staffed, still needed).
