@@ -18,6 +18,7 @@ from assessment.scores.scoring import score_functions, score_roles
 from csirt_data import Catalogue
 
 from components.charts.chart_export import png
+from components.charts.print_fonts import for_print
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import fixed_lang, lang, tr
 from components.session.labels import md
@@ -27,6 +28,11 @@ from components.session.state import assessment, swap_in
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "html": "text/html", "pdf": "application/pdf", "png": "image/png"}
+# Report images: pixels drawn, and millimetres printed (report.html.j2: A4 less 13 mm margins is
+# 184 mm, of which a chart that is not wide takes 72 % less its frame; a wide one has a landscape
+# page of its own, 271 mm).
+PRINT_PX = {True: 1400, False: 760}
+PRINT_MM = {True: 268, False: 128}
 
 
 def _charts(cat: Catalogue) -> list[tuple[str, str, bool]]:
@@ -68,15 +74,23 @@ def exports(cat: Catalogue) -> None:
 
     st.subheader(tr("files.report_heading"))
     st.caption(tr("files.report_help"))
+    # Off whenever the page opens, never saved: the report names nobody unless asked to, as the
+    # executive page (ratings of named people are personal data).
+    names = st.toggle(tr("trust.report_names"), value=False, key="report_names", help=tr("trust.report_names_help"))
     charts = _charts(cat)
 
     def image(which: str, wide: bool) -> bytes:
         return png(_build(cat, a, L, which), 1400 if wide else 900)
 
+    def print_image(which: str, wide: bool) -> bytes:
+        # Drawn for its place on the A4 page, every label at 9 pt or more there.
+        width = PRINT_PX[wide]
+        return png(for_print(_build(cat, a, L, which), width, PRINT_MM[wide]), width)
+
     def report_html() -> str:
-        images = [Chart(title, png_base64=base64.b64encode(image(which, wide)).decode("ascii"), wide=wide)
+        images = [Chart(title, png_base64=base64.b64encode(print_image(which, wide)).decode("ascii"), wide=wide)
                   for title, which, wide in charts]
-        return render_report(a, L, images, cat=cat)
+        return render_report(a, L, images, cat=cat, names=names)
 
     r1, r2 = st.columns(2)
     r1.download_button(tr("files.html"), lambda: report_html().encode("utf-8"), files.file_name(a, "html"),
