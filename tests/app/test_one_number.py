@@ -13,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 
 from assessment.core.demos import DEMO_MODELS
-from assessment.core.edit import set_ratings
 from assessment.core.messages import msg
 from assessment.exchange.files import export_xlsx
 from assessment.exchange.report import render_report
@@ -21,22 +20,13 @@ from assessment.scores.scoring import summarise
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, goto, no_errors
+from tests.half_rated import unrate
 
 CAT = load_catalogue()
 
 
 def half_rated(at):
-    """The issue's case on the model B sample: two people fully rated, one partly (the first half
-    of their skills), the others not at all."""
-    a = assessment(at)
-    for n, p in enumerate(a.people):
-        mine = dict(a.ratings.get(p.id, {}))
-        if n == 2:
-            keep = list(mine)[: len(mine) // 2]
-            set_ratings(a, p.id, {k: None for k in mine if k not in keep}, cat=CAT)
-        elif n > 2:
-            set_ratings(a, p.id, {k: None for k in mine}, cat=CAT)
-    return a
+    return unrate(assessment(at), CAT)
 
 
 def pct(x):
