@@ -112,7 +112,8 @@ def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Fig
     data = []
     for status in MIX_STATUSES:
         values = [mix[f][status] for f in mix]
-        label = html.escape(status_label(status))
+        # The gap bar counts gaps in their one meaning (未配置, or in-house with nobody holding it).
+        label = html.escape(tr("trust.gap_legend") if status == "gap" else status_label(status))
         data.append(go.Bar(y=names, x=values, name=label, orientation="h", marker_color=STATUS_COLOURS[status],
                            text=[str(v) if v else "" for v in values], textposition="inside",
                            insidetextanchor="middle", textangle=0,
