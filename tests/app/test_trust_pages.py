@@ -6,7 +6,8 @@ import pytest
 from assessment.core.edit import add_person, new_assessment, set_ratings
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, goto, no_errors
+from tests.app.helpers import PAGES, app, assessment, goto, no_errors
+from tests.half_rated import unrate
 
 CAT = load_catalogue()
 
@@ -59,3 +60,22 @@ def test_report_names_switch_is_off_when_the_files_page_opens():
     no_errors(at)
     switch = at.toggle(key="report_names")
     assert switch.value is False and switch.label == translate("trust.report_names", "ja")
+
+
+def test_every_page_and_results_tab_renders_for_the_half_rated_team():
+    at = app(demo="B")
+    unrate(assessment(at), CAT)
+    for page in PAGES:
+        goto(at, page)
+        no_errors(at)
+    goto(at, "results")
+    for key in ("results.tab_radar", "results.tab_people", "results.tab_flow", "results.tab_gaps"):
+        at.session_state["results_tab"] = translate(key, "ja")
+        at.run()
+        no_errors(at)
+    # Someone nobody has rated: their own radar tab renders too.
+    at.session_state["results_tab"] = translate("results.tab_people", "ja")
+    at.run()
+    unrated = assessment(at).people[-1].id
+    at.selectbox(key="radar_person").set_value(unrated).run()
+    no_errors(at)
