@@ -41,7 +41,9 @@ def for_print(fig: go.Figure, width_px: int, print_mm: float) -> go.Figure:
     layout = spec.setdefault("layout", {})
     layout.setdefault("font", {})
     _raise(spec, floor)
-    if any(key.startswith("polar") for key in layout):
+    polar = any(key.startswith("polar") for key in layout) or \
+        any(str(t.get("type", "")).endswith("polar") for t in spec.get("data", []))
+    if polar:
         # A radar's axis labels sit outside its circle: room for them at the larger size, or the
         # longer role names are cut at the image's edge.
         margin = layout.setdefault("margin", {})
