@@ -46,7 +46,12 @@ def for_print(fig: go.Figure, width_px: int, print_mm: float) -> go.Figure:
     if polar:
         # A radar's axis labels sit outside its circle: room for them at the larger size, or the
         # longer role names are cut at the image's edge.
+        # Room in font sizes: a long role name beside the circle, the title and the legend above
+        # and below the labels at the top and the bottom.
         margin = layout.setdefault("margin", {})
-        for side in ("l", "r"):
-            margin[side] = max(margin.get(side) or 0, 9 * floor)
+        for side, fonts in (("l", 10), ("r", 10), ("t", 8), ("b", 8)):
+            margin[side] = max(margin.get(side) or 0, fonts * floor)
+        # The legend at the foot of the image, below the labels at the bottom of the circle.
+        legend = layout.setdefault("legend", {})
+        legend.update(yref="container", y=0.01, yanchor="bottom")
     return go.Figure(spec)

@@ -28,11 +28,18 @@ from components.session.state import assessment, swap_in
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "html": "text/html", "pdf": "application/pdf", "png": "image/png"}
-# Report images: pixels drawn, and millimetres printed (report.html.j2: A4 less 13 mm margins is
-# 184 mm, of which a chart that is not wide takes 72 % less its frame; a wide one has a landscape
-# page of its own, 271 mm).
-PRINT_PX = {True: 1400, False: 760}
-PRINT_MM = {True: 268, False: 128}
+# Report images: pixels drawn, and the box each is printed in (width, height in mm; report.html.j2:
+# a chart spans the A4 text width, 184 mm less its frame, at most 118 mm tall; a wide one has a
+# landscape page of its own, 268 × 172 mm). The image is scaled to fit its box.
+PRINT_PX = {True: 1400, False: 1000}
+PRINT_BOX = {True: (268, 172), False: (180, 118)}
+
+
+def print_mm(fig: go.Figure, wide: bool) -> float:
+    """How wide the image of `fig` prints: its box's width, or less where its height is the limit."""
+    width, height = PRINT_PX[wide], int(fig.layout.height or 700)
+    box_w, box_h = PRINT_BOX[wide]
+    return min(box_w, box_h * width / height)
 
 
 def _charts(cat: Catalogue) -> list[tuple[str, str, bool]]:
@@ -84,8 +91,8 @@ def exports(cat: Catalogue) -> None:
 
     def print_image(which: str, wide: bool) -> bytes:
         # Drawn for its place on the A4 page, every label at 9 pt or more there.
-        width = PRINT_PX[wide]
-        return png(for_print(_build(cat, a, L, which), width, PRINT_MM[wide]), width)
+        fig, width = _build(cat, a, L, which), PRINT_PX[wide]
+        return png(for_print(fig, width, print_mm(fig, wide)), width)
 
     def report_html() -> str:
         images = [Chart(title, png_base64=base64.b64encode(print_image(which, wide)).decode("ascii"), wide=wide)

@@ -48,7 +48,7 @@ def test_charts_are_drawn_for_print_with_no_label_below_9pt():
                      go.Bar(x=[1], y=[2], textfont={"size": [6, 30]})],
                     layout={"font": {"size": 11}, "xaxis": {"tickfont": {"size": 7}},
                             "annotations": [{"text": "x", "font": {"size": 5}}], "legend": {"font": {"size": 10}}})
-    width, mm = 760, 128
+    width, mm = 1000, 180
     floor = min_font_px(width, mm)
     assert floor * mm / width / MM_PER_PT >= 9 > (floor - 1) * mm / width / MM_PER_PT
     out = for_print(fig, width, mm).to_dict()
@@ -57,5 +57,5 @@ def test_charts_are_drawn_for_print_with_no_label_below_9pt():
     assert lay["legend"]["font"]["size"] == floor
     assert out["data"][0]["textfont"]["size"] == floor
     assert out["data"][1]["textfont"]["size"] == [floor, 30]  # larger sizes are kept
-    assert lay["margin"]["l"] >= 9 * floor  # a radar's labels have room: nothing clipped
+    assert lay["margin"]["l"] >= 10 * floor  # a radar's labels have room: nothing clipped
     assert fig.layout.font.size == 11  # the screen's figure is untouched
