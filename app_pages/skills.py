@@ -8,7 +8,7 @@ from components.session.i18n import lang, tr
 from components.session.lazy import lazy_expander
 from components.session.labels import rater_name, rule_name, rule_statement
 from components.steps.rater_compare import rater_differences
-from components.steps.rating_grid import rating_grid, rating_progress
+from components.steps.rating_grid import first_to_rate, rating_grid, rating_progress
 from components.steps.targets_view import targets
 from components.session.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
@@ -28,7 +28,7 @@ if not a.people:
 ids = [p.id for p in a.people]
 chosen = st.session_state.get("skills_person")
 if chosen not in ids:
-    chosen = ids[0]
+    chosen = first_to_rate(cat, a)
 person = st.selectbox(tr("skills.person"), ids, index=ids.index(chosen),
                       format_func=lambda pid: a.person(pid).name, key="skills_person_pick")
 st.session_state["skills_person"] = person  # kept when the page is left and revisited

@@ -26,7 +26,9 @@ from csirt_data import Catalogue, load_catalogue
 from assessment.core.errors import ReportUnavailable
 from assessment.core.messages import msg
 from assessment.core.model import Assessment
+from assessment.exchange.report_summary import executive_part, role_pct
 from assessment.scores.scoring import score_roles, summarise
+from assessment.scores.staffing import staffing
 
 TEMPLATES = Path(__file__).with_name("templates")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
@@ -63,18 +65,17 @@ class Chart:
         return "data:image/png;base64," + data
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
-
-
 def render_report(a: Assessment, lang: str = "ja", charts: Sequence[Chart] = (), *,
-                  cat: Catalogue | None = None, when: date | None = None) -> str:
-    """The report as one HTML string, in `lang` ("ja" or "en")."""
+                  cat: Catalogue | None = None, when: date | None = None, names: bool = False) -> str:
+    """The report as one HTML string, in `lang` ("ja" or "en"): the executive summary first (traffic
+    lights, top risks, what closing the gaps takes, the gaps), then the charts, the role table and
+    the method. No person is named unless `names` (off by default, as on the executive page)."""
     cat = cat or load_catalogue()
     when = when or date.today()
     scores = score_roles(a, cat)
     s = summarise(a, cat, scores)
-    names = {p.id: p.name for p in a.people}
+    st_ = staffing(a, cat)
+    people = {p.id: p.name for p in a.people}
     role_name = lambda r: cat.role(r).name.get(lang)  # noqa: E731
     function_name = lambda r: cat.function(cat.role(r).function).name.get(lang)  # noqa: E731
 
@@ -83,32 +84,31 @@ def render_report(a: Assessment, lang: str = "ja", charts: Sequence[Chart] = (),
     labels = ("report.title", "report.sample", "report.organisation", "report.model", "report.date",
               "report.headline", "report.charts", "report.gap_list", "report.no_gaps", "report.role_table",
               "report.function", "report.role", "report.status", "report.holders", "report.coverage",
-              "report.readiness", "report.training", "report.method", "report.privacy")
+              "report.readiness", "report.training", "report.method", "report.privacy",
+              "executive.risks_heading", "executive.cost_heading", "executive.no_risks")
     t = {key.split(".", 1)[1]: msg(key, lang) for key in labels}
+    t["report_basis"], t["report_page"] = msg("trust.report_basis", lang), msg("trust.report_page", lang)
     t["source"] = msg("report.source_cited", lang, title=doc.title.get(lang),
                      publisher=doc.publisher.get(lang), date=doc.date)
-    figures = [
-        {"label": t["coverage"], "value": _pct(s.coverage), "help": msg("report.coverage_help", lang)},
-        {"label": t["readiness"], "value": _pct(s.readiness), "help": msg("report.readiness_help", lang)},
-        {"label": t["training"], "value": _pct(s.training), "help": msg("report.training_help", lang)},
-        {"label": msg("report.gaps", lang), "value": str(len(s.gaps)), "help": msg("report.gaps_help", lang)},
-        {"label": msg("report.outsourced", lang), "value": str(len(s.outsourced)),
-         "help": msg("report.outsourced_help", lang)},
-        {"label": msg("report.headcount_vs_minimum", lang), "value": f"{s.headcount} / {s.minimum_headcount}",
-         "help": msg("report.rated_help", lang, rated=s.rated, total=s.to_rate)},
-    ]
-    gaps = [{"role": role_name(r), "function": function_name(r), "note": a.roles[r].note,
-             "reason": msg("report.reason_gap" if a.roles[r].status == "gap" else "report.reason_unheld", lang)}
-            for r in s.gaps]
-    roles = [{"function": function_name(r), "role": role_name(r), "status_id": sc.status,
-              "status": msg(f"status.{sc.status}", lang),
-              "holders": ", ".join(names.get(pid, pid) for pid in sc.holders),
-              "note": a.roles[r].note if sc.status != "in_house" else "",
-              "total": _pct(sc.total), "prerequisite": _pct(sc.prerequisite), "additional": _pct(sc.additional)}
+    t["names"] = msg("trust.report_names_on", lang) if names else msg("trust.report_names_off", lang)
+
+    def holders(sc) -> str:
+        if not sc.holders:
+            return ""
+        if names:
+            return ", ".join(people.get(pid, pid) for pid in sc.holders)
+        return msg("trust.holders_count", lang, n=len(sc.holders))
+
+    roles = [{"function": function_name(r), "role": role_name(r), "status_id": sc.state,
+              "status": msg(f"status.{sc.status}", lang) + (msg("trust.report_unheld", lang) if sc.gap
+                                                           and sc.status == "in_house" else ""),
+              "holders": holders(sc), "note": a.roles[r].note if sc.status != "in_house" else "",
+              "total": role_pct(sc, sc.total, lang), "prerequisite": role_pct(sc, sc.prerequisite, lang),
+              "additional": role_pct(sc, sc.additional, lang)}
              for r, sc in scores.items()]
     return _env.get_template("report.html.j2").render(
         lang=lang, t=t, organisation=a.organisation or "—", model=model, when=when.isoformat(),
-        sample=a.sample, figures=figures, gaps=gaps, roles=roles,
+        sample=a.sample, exec=executive_part(a, cat, scores, s, st_, lang, names), roles=roles,
         charts=[{"title": c.title, "src": c.data_uri(), "wide": c.wide} for c in charts],
     )
 

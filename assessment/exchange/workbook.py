@@ -126,6 +126,14 @@ def _rating_sheet(wb: Workbook, title: str, a: Assessment, store: dict[str, dict
                 ws.cell(row=r, column=c).alignment = Alignment(horizontal="center", vertical="top")
 
 
+def _figure(value: float | None, basis, lang: str):
+    return msg("trust.not_rated", lang) if value is None and basis.total else value
+
+
+def _basis(basis) -> str:
+    return f"{basis.known}/{basis.total}"
+
+
 def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> bytes:
     scores = score_roles(a, cat)
     summary = summarise(a, cat, scores)
@@ -148,9 +156,13 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
         (msg("report.organisation", lang), a.organisation or "—", "user"),
         (msg("report.model", lang), model, ""),
         (msg("report.date", lang), when.isoformat(), ""),
-        (msg("report.coverage", lang), summary.coverage, "pct"),
-        (msg("report.readiness", lang), summary.readiness, "pct"),
-        (msg("report.training", lang), summary.training, "pct"),
+        # Each percentage with its basis (not rated is left out, not counted 0), or 未評価.
+        (msg("report.coverage", lang), _figure(summary.coverage, summary.coverage_basis, lang), "pct"),
+        (msg("trust.basis_of", lang, figure=msg("report.coverage", lang)), _basis(summary.coverage_basis), ""),
+        (msg("report.readiness", lang), _figure(summary.readiness, summary.readiness_basis, lang), "pct"),
+        (msg("trust.basis_of", lang, figure=msg("report.readiness", lang)), _basis(summary.readiness_basis), ""),
+        (msg("report.training", lang), _figure(summary.training, summary.training_basis, lang), "pct"),
+        (msg("trust.basis_of", lang, figure=msg("report.training", lang)), _basis(summary.training_basis), ""),
         (msg("report.gaps", lang), len(summary.gaps), ""),
         (msg("report.outsourced", lang), len(summary.outsourced), ""),
         (msg("report.headcount", lang), summary.headcount, ""),
@@ -212,12 +224,16 @@ def build_workbook(a: Assessment, lang: str, cat: Catalogue, when: date) -> byte
     rows, fills = [], []
     for role in cat.roles:
         s = scores[role.id]
+        # A role nobody has rated yet reads 未評価, not "—" (not scored) and not 0.
+        value = (lambda v: msg("trust.not_rated", lang)) if s.not_rated else dash
         rows.append([function_name(role.function), role_name(role.id), status(s.status),
-                     dash(s.total), dash(s.prerequisite), dash(s.additional)])
-        fills.append(STATUS_FILL.get(s.status))
+                     value(s.total), value(s.prerequisite), value(s.additional),
+                     _basis(s.basis) if s.skills else "—"])
+        fills.append(STATUS_FILL.get(s.state))
     _table(ws, nxt + 1, [msg("report.function", lang), msg("report.role", lang), msg("report.status", lang),
-                         msg("report.coverage", lang), msg("report.readiness", lang), msg("report.training", lang)],
-           rows, [24, 30, 16, 14, 14, 14], percent_cols=(4, 5, 6), fills=fills, freeze=False)
+                         msg("report.coverage", lang), msg("report.readiness", lang), msg("report.training", lang),
+                         msg("trust.rated_column", lang)],
+           rows, [24, 30, 16, 14, 14, 14, 12], percent_cols=(4, 5, 6), fills=fills, freeze=False)
     ws.freeze_panes = "A2"
 
     # Gaps

@@ -6,13 +6,16 @@ headcount: a 兼任グループ with at least one in-house role, or an in-house 
 are all outsourced, 未配置 or 対象外 is not.
 
 Fit of a person for a group: the coverage the person alone would give the group's in-house roles,
-i.e. the mean over every (role, skill) link of those roles of min(level / target, 1), with the level
-from `a.used_ratings()` (unrated = 0) and the target of that role and kind (`a.target`). Prerequisite
+i.e. the mean over every (role, skill) link of those roles that the person has rated of
+min(level / target, 1), with the level from `a.used_ratings()` and the target of that role and kind (`a.target`). Prerequisite
 (任用前提) and additional (追加教育) skills are NOT weighted differently: each link counts once, as in
 the "together" coverage of scoring.py; the prerequisite target (3 by default) is already the higher
 bar. A skill that two roles of the group need counts once per role, as it does in those roles'
 scores. A group whose roles have no skills (経営者 has responsibilities instead) has no fit (None),
-which counts as 0 when assigning.
+which counts as 0 when assigning. Not rated is not 0 (DESIGN §3): a person who has rated none of a
+group's skills has no fit for it either (None, shown 未評価: rate first); when assigning it counts 0
+for a group they do not hold, and as a full fit for a group they hold now, so that nobody is moved
+out of their group, nor anyone unrated moved in, on ratings not yet given.
 
 Assignment, as maximum-weight bipartite matchings (networkx), in rounds:
 1. Every needed group gets one person while people last (a maximum-cardinality matching), and among
@@ -29,7 +32,7 @@ result is exact and the same on every run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -77,6 +80,11 @@ class Suggestion:
     single_holder: dict[str, str]  # now: in-house role -> its only holder
     single_skill_holders: dict[str, str]  # now: skill -> the only person at target in it
     unheld: tuple[str, ...]  # now: in-house roles nobody holds
+    # person -> the needed groups with skills of which the person has rated none (fit None: 未評価)
+    not_rated: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def is_rated(self, person: str, key: str) -> bool:
+        return key not in self.not_rated.get(person, ())
 
     def group(self, key: str) -> GroupPlan:
         return next(g for g in self.groups if g.key == key)
@@ -114,11 +122,18 @@ def _targets(a: Assessment, cat: Catalogue, roles) -> list[tuple[str, int]]:
 
 
 def _fit(mine: dict[str, int], targets: list[tuple[str, int]]) -> float | None:
-    values = [min((mine.get(skill) or 0) / target, 1.0) for skill, target in targets]
+    values = [min(mine[skill] / target, 1.0) for skill, target in targets if mine.get(skill) is not None]
     return sum(values) / len(values) if values else None
 
 
-def _match(people: list[str], groups: list[str], fits, holds) -> dict[str, str]:
+def _weight_fit(fit_: float | None, has_skills: bool, holds_now: bool) -> float:
+    """The fit the matching uses: an unknown fit (not rated) keeps a current holder, never displaces one."""
+    if fit_ is None:
+        return 1.0 if has_skills and holds_now else 0.0
+    return fit_
+
+
+def _match(people: list[str], groups: list[str], fits, holds, has_skills) -> dict[str, str]:
     """group -> person: one person per group and one group per person, as many pairs as possible,
     then the highest total fit, then current holders, then catalogue and people order."""
     if not people or not groups:
@@ -130,7 +145,7 @@ def _match(people: list[str], groups: list[str], fits, holds) -> dict[str, str]:
     graph = nx.Graph()
     for i, key in enumerate(groups):
         for j, pid in enumerate(people):
-            f = round((fits[pid][key] or 0.0) * _SCALE)
+            f = round(_weight_fit(fits[pid][key], has_skills[key], holds(pid, key)) * _SCALE)
             # Group i's digit, worth more for earlier groups, is higher for earlier people.
             order = (n - j) * base ** (g - 1 - i)
             weight = (f * hold_span + int(holds(pid, key))) * order_span + order
@@ -158,7 +173,8 @@ def suggest(a: Assessment, cat: Catalogue | None = None, st_: Staffing | None = 
         return key in holding[pid]
 
     picks: dict[str, list[Pick]] = {k: [] for k in needed}
-    matched = _match(people, list(needed), fits, holds)
+    has_skills = {k: bool(t) for k, t in targets.items()}
+    matched = _match(people, list(needed), fits, holds, has_skills)
     for key, pid in matched.items():
         picks[key].append(Pick(pid, fits[pid][key], False, holds(pid, key)))
     assigned = set(matched.values())
@@ -167,7 +183,7 @@ def suggest(a: Assessment, cat: Catalogue | None = None, st_: Staffing | None = 
         if pid in assigned or not needed:
             continue
         # A group with skills beats one without (a backup 経営者 stands in for nothing rated).
-        key = max(order, key=lambda k: (fits[pid][k] is not None, round((fits[pid][k] or 0.0) * _SCALE),
+        key = max(order, key=lambda k: (has_skills[k], round((fits[pid][k] or 0.0) * _SCALE),
                                         holds(pid, k), -order.index(k)))
         picks[key].append(Pick(pid, fits[pid][key], True, holds(pid, key)))
 
@@ -187,6 +203,8 @@ def suggest(a: Assessment, cat: Catalogue | None = None, st_: Staffing | None = 
         single_holder=s.single_holder,
         single_skill_holders=s.single_skill_holders,
         unheld=s.unheld,
+        not_rated={pid: keys for pid in people
+                   if (keys := tuple(k for k in needed if has_skills[k] and fits[pid][k] is None))},
     )
 
 

@@ -8,12 +8,15 @@ decisions in `Assessment.actions`, keyed by the action's stable key, edit.ACTION
   `hire:<role>` (a job posting) — unless the assessment's model outsources that role by default
   (付録1, `cat.outsourced_by_default`): then `outsource:<role>` (an RFP scope). A hire lists the
   role's 任用前提スキル (what to hire for), with no level.
-- An in-house role whose holder is below target on some of its skills (unrated counts as below):
+- An in-house role whose holder is rated below target on some of its skills:
   `train:<role>:<person id>`, one per holder below target, listing those skills (任用前提 /
   追加教育, the person's level vs the role's target) and the items of the chosen model's education
   programme that apply to the role: every common item, and the per-role items whose `roles`
   include the role (a per-role item naming no roles, such as model A's 役割毎OJT, applies to every
   role). With no model chosen there is no programme, so no items.
+- A skill the holder has not rated yet is not a training need (not rated is not "can't do it"):
+  `rate_first` lists, per holder and role, the skills to rate first; they become training or
+  nothing once rated. They are not actions (nothing to decide but to rate them).
 - Outsourced and 対象外 (not applicable) roles get no action: a contractor covers them, or they do
   not apply.
 
@@ -94,13 +97,37 @@ def propose_actions(a: Assessment, cat: Catalogue | None = None,
         links = cat.role_links(role_id)
         for person in holders:
             mine = used.get(person.id, {})
-            below = tuple(ActionSkill(l.skill, l.kind, mine.get(l.skill), a.target(role_id, l.kind))
-                          for l in links if (mine.get(l.skill) or 0) < a.target(role_id, l.kind))
+            below = tuple(ActionSkill(l.skill, l.kind, mine[l.skill], a.target(role_id, l.kind))
+                          for l in links if mine.get(l.skill) is not None
+                          and mine[l.skill] < a.target(role_id, l.kind))
             if below:
                 actions.append(_merge(a, f"train:{role_id}:{person.id}", "train", role=role_id,
                                       person=person.id, skills=below,
                                       education=cat.education_items(a.model, role_id), reason="below_target"))
     return actions
+
+
+@dataclass(frozen=True)
+class RateFirst:
+    """A holder of an in-house role with skills of it not rated yet: rate these before planning
+    training for them (the skills in the document's order)."""
+    role: str
+    person: str
+    skills: tuple[str, ...]
+
+
+def rate_first(a: Assessment, cat: Catalogue | None = None) -> list[RateFirst]:
+    """Per held in-house role (catalogue order) and holder (people order), the skills still to rate."""
+    cat = cat or load_catalogue()
+    used = a.used_ratings()
+    out = []
+    for role_id in cat.role_ids:
+        for person in a.holders(role_id):
+            mine = used.get(person.id, {})
+            todo = tuple(l.skill for l in cat.role_links(role_id) if mine.get(l.skill) is None)
+            if todo:
+                out.append(RateFirst(role_id, person.id, todo))
+    return out
 
 
 @dataclass(frozen=True)

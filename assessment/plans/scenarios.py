@@ -148,7 +148,8 @@ def _hire(sc: Scenario, hire_id: str) -> PlannedHire:
 def materialise(a: Assessment, scenario_id: str, cat: Catalogue | None = None) -> Assessment:
     """The scenario as an Assessment: the assessment's people with the ratings scoring uses (the
     rating rule applied), the scenario's model and statuses, and each planned hire as a person rated
-    at the prerequisite target of every role they hold (additional skills unrated: training to come).
+    at the prerequisite target of every role they hold and 0 on their additional skills (追加教育:
+    trained after appointment; a plan's stated assumption, not "not rated").
     Its version is the assessment's, so per-version caches stay valid."""
     cat = cat or load_catalogue()
     sc = a.scenario(scenario_id)
@@ -164,8 +165,8 @@ def materialise(a: Assessment, scenario_id: str, cat: Catalogue | None = None) -
         levels: dict[str, int] = {}
         for r in hire.roles:
             for link in cat.role_links(r):
-                if link.kind == "prerequisite":
-                    levels[link.skill] = max(levels.get(link.skill, 0), out.target(r, "prerequisite"))
+                level = out.target(r, "prerequisite") if link.kind == "prerequisite" else 0
+                levels[link.skill] = max(levels.get(link.skill, 0), level)
         out.ratings[pid] = levels
     return out
 

@@ -14,7 +14,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from assessment.core.model import Assessment
 from assessment.plans.scenarios import is_planned_hire, materialise
-from assessment.scores.scoring import RoleScore, score_functions, score_roles, summarise
+from assessment.scores.scoring import Basis, RoleScore, score_functions, score_roles, summarise
 from assessment.scores.staffing import staffing
 
 CURRENT = "current"  # the column of the assessment itself; every other column is a scenario id
@@ -39,7 +39,8 @@ class Column:
     single_holder_roles: int  # in-house roles held by exactly one person
     single_skill_holders: int  # skills at target held by exactly one person
     functions: dict[str, float | None]  # function id -> coverage (None: nothing scored)
-    roles: dict[str, float | None]  # role id -> coverage (None: outsourced, 対象外 or no skills)
+    roles: dict[str, float | None]  # role id -> coverage (None: outsourced, 対象外, no skills or not rated)
+    coverage_basis: Basis = Basis(0, 0)  # rated (role, skill) links behind `coverage` (Summary's)
 
     @property
     def single_points(self) -> int:
@@ -98,6 +99,7 @@ def column(a: Assessment, column_id: str, cat: Catalogue | None = None, lang: st
         single_holder_roles=len(st.single_holder), single_skill_holders=len(st.single_skill_holders),
         functions=score_functions(shown, cat, scores=scores),
         roles={r: scores[r].total for r in cat.role_ids},
+        coverage_basis=s.coverage_basis,
     )
 
 

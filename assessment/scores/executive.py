@@ -63,9 +63,12 @@ class Risk:
 
 
 # The ranking rule, most serious first: incident response nobody covers; fewer people than the
-# 兼任グループ allow; roles only one person holds (incident-response roles first); roles whose
-# holders are below half their appointment readiness; other uncovered roles; low training progress.
-RISK_ORDER = ("ir_gaps", "below_minimum", "single_points", "low_readiness", "other_gaps", "low_training")
+# 兼任グループ allow; roles only one person holds (incident-response roles first; 経営者, single by
+# nature, is none); roles whose holders are below half their appointment readiness, as far as
+# rated; other uncovered roles; roles whose holders nobody has rated yet (rate first: their
+# figures are unknown, not 0); low training progress.
+RISK_ORDER = ("ir_gaps", "below_minimum", "single_points", "low_readiness", "other_gaps", "not_rated",
+              "low_training")
 IR_FUNCTION = "incident_response"
 
 
@@ -94,6 +97,8 @@ def risks(a: Assessment, cat: Catalogue | None = None, scores: dict[str, RoleSco
     other = tuple(r for r in s.gaps if r not in ir)
     if other:
         out.append(Risk("other_gaps", other))
+    if s.not_rated:
+        out.append(Risk("not_rated", s.not_rated))
     if s.training is not None and s.training < PERCENT_LIGHTS[1]:
         low_t = tuple(r for r in cat.role_ids if r not in s.gaps and scores[r].additional is not None
                       and scores[r].additional < PERCENT_LIGHTS[1])

@@ -1,10 +1,18 @@
 """Coverage scores, exactly as DESIGN §3 states them (and the README and the app explain them).
 
 A skill of a role is covered min(level / target, 1), the level being the best among the in-house
-people holding the role (unrated counts 0). A role's coverage is the mean over its skills: for
-prerequisite skills (任用前提: appointment readiness), additional skills (追加教育: training
-progress), and all together. 未配置 (gap) roles count 0; 対象外 (not_applicable) and outsourced
-roles are not scored (None), so they leave every mean, and outsourced roles are reported apart.
+people holding the role who have rated it. Not rated is not 0 (DESIGN §3): a skill none of the
+role's holders has rated yet is *not rated* (level and coverage None) and leaves every mean, and
+every figure carries its basis (how many of its skill links are known) so the UI can say how
+complete it is ("評価済み 41/69"). A gap role (未配置, or in-house with nobody holding it) is known:
+nobody can do it, so each of its skills counts 0.
+
+A role's coverage is the mean over its known skills: for prerequisite skills (任用前提: appointment
+readiness), additional skills (追加教育: training progress), and all together. The headline figures
+pool every known (role, skill) link of the scored roles, so the overall figure is the mean of the
+two parts weighted by their numbers of known links and always lies between them. 対象外
+(not_applicable) and outsourced roles are not scored (None): they leave every mean, and outsourced
+roles are reported apart.
 
 Nothing is cached here: the UI caches on `Assessment.version`.
 """
@@ -26,9 +34,21 @@ class SkillScore:
     skill: str
     kind: str  # "prerequisite" / "additional"
     target: int
-    best: int  # best level among the role's in-house holders; unrated = 0
-    best_by: tuple[str, ...]  # person ids at that best level; empty if best == 0
-    coverage: float  # min(best / target, 1)
+    best: int | None  # best rated level among the role's holders; None: none of them rated it
+    best_by: tuple[str, ...]  # person ids at that best level; empty if best is 0 or None
+    coverage: float | None  # min(best / target, 1); None when not rated
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How complete a figure's basis is: `known` of its `total` (role, skill) links are rated (or
+    belong to a gap role, known to be 0)."""
+    known: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return self.known == self.total
 
 
 @dataclass(frozen=True)
@@ -41,13 +61,30 @@ class RoleScore:
     total: float | None
     holders: tuple[str, ...]  # person ids, in-house only
     skills: tuple[SkillScore, ...]  # empty for outsourced and not_applicable roles
+    gap: bool = False  # 未配置, or in-house with nobody holding it: the one meaning of "gap"
+
+    @property
+    def basis(self) -> Basis:
+        return Basis(sum(1 for k in self.skills if k.coverage is not None), len(self.skills))
+
+    @property
+    def not_rated(self) -> bool:
+        """Skills to rate and none rated yet: the role's coverage is unknown (未評価), not 0."""
+        return bool(self.skills) and self.basis.known == 0
+
+    @property
+    def state(self) -> str:
+        """in_house / outsourced / gap / not_applicable, with gap in its one meaning: what the flow
+        diagram and the function mix colour a role by."""
+        return "gap" if self.gap else self.status
 
 
 @dataclass(frozen=True)
 class Summary:
-    coverage: float | None  # mean `total` over scored roles
-    readiness: float | None  # mean `prerequisite`: 任用前提 appointment readiness
-    training: float | None  # mean `additional`: 追加教育 training progress
+    # Means over every known (role, skill) link of the scored roles; None when nothing is known.
+    coverage: float | None  # all links: between the two parts, weighted by their known links
+    readiness: float | None  # prerequisite links: 任用前提 appointment readiness
+    training: float | None  # additional links: 追加教育 training progress
     gaps: tuple[str, ...]  # status gap (未配置) or in-house with nobody holding it; catalogue order
     unheld: tuple[str, ...]  # in-house roles nobody holds (also in `gaps`)
     outsourced: tuple[str, ...]
@@ -56,14 +93,20 @@ class Summary:
     minimum_headcount: int
     rated: int  # (person, skill) pairs rated ...
     to_rate: int  # ... out of those needed: each distinct skill of each person's in-house roles
+    coverage_basis: Basis = Basis(0, 0)
+    readiness_basis: Basis = Basis(0, 0)
+    training_basis: Basis = Basis(0, 0)
+    not_rated: tuple[str, ...] = ()  # held in-house roles none of whose skills is rated yet
+    partly_rated: tuple[str, ...] = ()  # held in-house roles with some skills rated, some not
 
 
 @dataclass(frozen=True)
 class PersonScore:
     person: str
-    roles: dict[str, float | None]  # held in-house role -> mean of min(own level / target, 1)
+    roles: dict[str, float | None]  # held in-house role -> mean of min(own level / target, 1) over rated skills
     skills: tuple[tuple[str, int | None, int], ...]  # (skill, own level or None, highest target)
     total: float | None  # mean of the `roles` values
+    rated: int = 0  # of `skills`, how many the person has rated
 
 
 def _mean(values) -> float | None:
@@ -75,19 +118,29 @@ def _role_score(a: Assessment, cat: Catalogue, role_id: str) -> RoleScore:
     status = a.status(role_id)
     if status in UNSCORED:
         return RoleScore(role_id, status, None, None, None, (), ())
-    # a.holders is empty for a gap role, so every skill of it scores 0, as §3 says.
+    # a.holders is empty for a gap role: nobody can do its skills, a known 0 (not "not rated").
     holders = a.holders(role_id)
-    rated = [(p.id, a.used_ratings().get(p.id, {})) for p in holders]
+    gap = not holders
+    used = a.used_ratings()
+    mine = [(p.id, used.get(p.id, {})) for p in holders]
     skills = []
     for link in cat.role_links(role_id):
         target = a.target(role_id, link.kind)
-        levels = [(pid, mine.get(link.skill) or 0) for pid, mine in rated]
-        best = max((lvl for _, lvl in levels), default=0)
+        levels = [(pid, own[link.skill]) for pid, own in mine if own.get(link.skill) is not None]
+        best = 0 if gap else max((lvl for _, lvl in levels), default=None)
         best_by = tuple(pid for pid, lvl in levels if lvl == best) if best else ()
-        skills.append(SkillScore(link.skill, link.kind, target, best, best_by, min(best / target, 1.0)))
+        cover = None if best is None else min(best / target, 1.0)
+        skills.append(SkillScore(link.skill, link.kind, target, best, best_by, cover))
     by_kind = {k: _mean(s.coverage for s in skills if s.kind == k) for k in KINDS}
     return RoleScore(role_id, status, by_kind["prerequisite"], by_kind["additional"],
-                     _mean(s.coverage for s in skills), tuple(p.id for p in holders), tuple(skills))
+                     _mean(s.coverage for s in skills), tuple(p.id for p in holders), tuple(skills), gap)
+
+
+def _pooled(scores, kind: str | None = None) -> tuple[float | None, Basis]:
+    """The mean coverage over every known (role, skill) link of `scores` (of `kind`, or all)."""
+    links = [k for sc in scores for k in sc.skills if kind is None or k.kind == kind]
+    known = [k.coverage for k in links if k.coverage is not None]
+    return (sum(known) / len(known) if known else None), Basis(len(known), len(links))
 
 
 def score_roles(a: Assessment, cat: Catalogue | None = None) -> dict[str, RoleScore]:
@@ -112,8 +165,12 @@ def summarise(a: Assessment, cat: Catalogue | None = None,
     cat = cat or load_catalogue()
     scores = score_roles(a, cat) if scores is None else scores
     by_status = {s: tuple(r for r in cat.role_ids if scores[r].status == s)
-                 for s in ("gap", "outsourced", "not_applicable")}
+                 for s in ("outsourced", "not_applicable")}
     unheld = tuple(r for r in cat.role_ids if scores[r].status == "in_house" and not scores[r].holders)
+    held = [scores[r] for r in cat.role_ids if scores[r].status == "in_house" and not scores[r].gap]
+    coverage, coverage_basis = _pooled(scores.values())
+    readiness, readiness_basis = _pooled(scores.values(), "prerequisite")
+    training, training_basis = _pooled(scores.values(), "additional")
     links = _links_by_role(cat)
     rated = to_rate = 0
     for person in a.people:
@@ -122,10 +179,10 @@ def summarise(a: Assessment, cat: Catalogue | None = None,
         to_rate += len(needed)
         rated += sum(1 for k in needed if mine.get(k) is not None)
     return Summary(
-        coverage=_mean(s.total for s in scores.values()),
-        readiness=_mean(s.prerequisite for s in scores.values()),
-        training=_mean(s.additional for s in scores.values()),
-        gaps=tuple(r for r in cat.role_ids if r in by_status["gap"] or r in unheld),
+        coverage=coverage,
+        readiness=readiness,
+        training=training,
+        gaps=tuple(r for r in cat.role_ids if scores[r].gap),
         unheld=unheld,
         outsourced=by_status["outsourced"],
         not_applicable=by_status["not_applicable"],
@@ -133,23 +190,30 @@ def summarise(a: Assessment, cat: Catalogue | None = None,
         minimum_headcount=minimum_headcount(a, cat),
         rated=rated,
         to_rate=to_rate,
+        coverage_basis=coverage_basis,
+        readiness_basis=readiness_basis,
+        training_basis=training_basis,
+        not_rated=tuple(sc.role for sc in held if sc.not_rated),
+        partly_rated=tuple(sc.role for sc in held if not sc.not_rated and not sc.basis.complete),
     )
 
 
 def score_functions(a: Assessment, cat: Catalogue | None = None,
                     scores: dict[str, RoleScore] | None = None) -> dict[str, float | None]:
-    """Function id -> mean `total` of its scored roles (None when none is scored)."""
+    """Function id -> mean coverage over the known (role, skill) links of its scored roles, pooled
+    like the headline (None when nothing of it is known)."""
     cat = cat or load_catalogue()
     scores = score_roles(a, cat) if scores is None else scores
-    return {f.id: _mean(scores[r.id].total for r in cat.roles_of_function(f.id)) for f in cat.functions}
+    return {f.id: _pooled(scores[r.id] for r in cat.roles_of_function(f.id))[0] for f in cat.functions}
 
 
 def score_groups(a: Assessment, cat: Catalogue | None = None,
                  scores: dict[str, RoleScore] | None = None) -> dict[str, float | None]:
-    """兼任グループ id -> mean `total` of its scored roles (None when none is scored)."""
+    """兼任グループ id -> mean coverage over the known links of its scored roles, pooled like the
+    headline (None when nothing of it is known)."""
     cat = cat or load_catalogue()
     scores = score_roles(a, cat) if scores is None else scores
-    return {g.id: _mean(scores[r].total for r in g.role_ids) for g in cat.groups}
+    return {g.id: _pooled(scores[r] for r in g.role_ids)[0] for g in cat.groups}
 
 
 def skills_to_rate(a: Assessment, person_id: str,
@@ -186,12 +250,12 @@ def score_person(a: Assessment, person_id: str, cat: Catalogue | None = None) ->
     in_house = set(_in_house_roles(a, person))
     held = [r for r in cat.role_ids if r in in_house]
     links = _links_by_role(cat)
-    roles = {r: _mean(min((mine.get(l.skill) or 0) / a.target(r, l.kind), 1.0) for l in links[r])
-             for r in held}
+    roles = {r: _mean(min(mine[l.skill] / a.target(r, l.kind), 1.0) for l in links[r]
+                      if mine.get(l.skill) is not None) for r in held}
     # The highest target a skill has among the person's roles: the level they must reach for all.
     targets: dict[str, int] = {}
     for r in held:
         for l in links[r]:
             targets[l.skill] = max(targets.get(l.skill, 0), a.target(r, l.kind))
     skills = tuple((k, mine.get(k), targets[k]) for k, _kind, _roles in _skills_to_rate(a, person_id, cat, links))
-    return PersonScore(person_id, roles, skills, _mean(roles.values()))
+    return PersonScore(person_id, roles, skills, _mean(roles.values()), sum(1 for _, v, _ in skills if v is not None))

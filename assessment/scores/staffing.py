@@ -16,9 +16,16 @@ class Staffing:
     # person id -> the groups of their in-house roles, when more than one (see group_key).
     across_groups: dict[str, tuple[str, ...]]
     unheld: tuple[str, ...]  # in-house roles nobody holds
-    single_holder: dict[str, str]  # in-house role -> the only person holding it
+    single_holder: dict[str, str]  # in-house role -> the only person holding it (SINGLE_BY_NATURE excepted)
     # skill id -> the only person at or above target in it, among the holders of in-house roles needing it
     single_skill_holders: dict[str, str]
+
+
+# Roles of which there is by nature one (4.16 経営者: the organisation's management): one holder is
+# what the role is, not a single point of failure.
+SINGLE_BY_NATURE = frozenset({"executive"})
+# The roles the organisation must carry itself: in-house, and 未配置 (not staffed, still needed).
+CARRIED = ("in_house", "gap")
 
 
 def _in_house(a: Assessment, cat: Catalogue) -> list[str]:
@@ -26,10 +33,11 @@ def _in_house(a: Assessment, cat: Catalogue) -> list[str]:
 
 
 def minimum_headcount(a: Assessment, cat: Catalogue | None = None) -> int:
-    """兼任グループ with at least one in-house role, plus each in-house role outside the groups
-    (経営者, CSIRT運営管理担当, システム運用担当): one person can hold one group at most."""
+    """兼任グループ with at least one role the organisation must carry itself (in-house or 未配置),
+    plus each such role outside the groups (経営者, CSIRT運営管理担当, システム運用担当): one person can
+    hold one group at most. A role marked 未配置 still needs a person, so marking it never lowers this."""
     cat = cat or load_catalogue()
-    return len({group_key(cat, r) for r in _in_house(a, cat)})
+    return len({group_key(cat, r) for r in cat.role_ids if a.status(r) in CARRIED})
 
 
 def group_key(cat: Catalogue, role_id: str) -> str:
@@ -72,6 +80,6 @@ def staffing(a: Assessment, cat: Catalogue | None = None) -> Staffing:
         headcount=len(a.people),
         across_groups=across,
         unheld=tuple(r for r in in_house if not holders[r]),
-        single_holder={r: h[0] for r, h in holders.items() if len(h) == 1},
+        single_holder={r: h[0] for r, h in holders.items() if len(h) == 1 and r not in SINGLE_BY_NATURE},
         single_skill_holders={k: next(iter(p)) for k, p in at_target.items() if len(p) == 1},
     )

@@ -19,6 +19,7 @@ from csirt_data import Catalogue
 from components.charts.chart_style import PLOT_CONFIG
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import join, lang, tr
+from components.session.basis import basis_text
 from components.session.labels import md, percent, status_badge
 from components.charts.radar import grouped_radar_overlay
 from components.plan.scenarios_view import COMPARED, compared_ids
@@ -82,6 +83,8 @@ def headline_table(cols: list[Column], labels: list[str]) -> None:
         for field, key in (("coverage", "results.coverage"), ("readiness", "results.readiness"),
                            ("training", "results.training")):
             rows.setdefault(tr(key), []).append(percent(getattr(c, field)) + (_pt(getattr(d, field)) if d else ""))
+            if field == "coverage":  # how complete its basis is: not rated is left out, not 0
+                rows.setdefault(tr("trust.rated_column"), []).append(basis_text(c.coverage_basis))
         people = str(c.headcount) + (tr("scenarios.of_which_hires", n=c.planned_hires) if c.planned_hires else "")
         rows.setdefault(tr("scenarios.row_headcount"), []).append(people + (_n(d.headcount) if d else ""))
         rows.setdefault(tr("scenarios.row_minimum"), []).append(

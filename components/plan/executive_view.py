@@ -12,7 +12,7 @@ import streamlit as st
 
 from assessment.scores.executive import (GAP_LIGHTS, HEADCOUNT_LIGHTS, MIX_STATUSES, PERCENT_LIGHTS, SINGLE_LIGHTS, Figure,
                                   Risk, function_mix, headline_figures, risks)
-from assessment.plans.planning import plan_summary
+from assessment.plans.planning import plan_summary, rate_first
 from assessment.scores.staffing import staffing
 from csirt_data import Catalogue
 
@@ -20,8 +20,9 @@ from components.plan.actions_view import plan
 from components.charts.chart_style import PLOT_CONFIG, figure
 from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
-from components.session.labels import STATUS_COLOURS, md, percent, status_label
-from components.session.state import assessment, derived, scores, summary
+from components.session.labels import STATUS_COLOURS, md, status_label
+from components.session.basis import basis_text, figure_text
+from components.session.state import assessment, catalogue, derived, scores, summary
 
 NAMES_KEY = "exec_show_names"
 
@@ -41,13 +42,13 @@ def light_badge(light: str | None) -> str:
     return f":gray-badge[:material/remove: {tr('executive.light_none')}]"
 
 
-def _figure_text(f: Figure) -> tuple[str, str]:
+def _figure_text(f: Figure, s) -> tuple[str, str]:
     if f.id == "coverage":
-        return tr("executive.fig_coverage"), percent(f.value)
+        return tr("executive.fig_coverage"), figure_text(f.value, s.coverage_basis)
     if f.id == "readiness":
-        return tr("executive.fig_readiness"), percent(f.value)
+        return tr("executive.fig_readiness"), figure_text(f.value, s.readiness_basis)
     if f.id == "training":
-        return tr("executive.fig_training"), percent(f.value)
+        return tr("executive.fig_training"), figure_text(f.value, s.training_basis)
     if f.id == "headcount":
         return tr("executive.fig_headcount"), tr("executive.headcount_value", have=f.value, need=f.minimum)
     if f.id == "gaps":
@@ -60,11 +61,16 @@ def figures() -> None:
     st_ = derived("staffing", staffing)
     figs = headline_figures(s, st_)
     cols = [c for row in (st.columns(3), st.columns(3)) for c in row]
+    bases = {"coverage": s.coverage_basis, "readiness": s.readiness_basis, "training": s.training_basis}
     for col, f in zip(cols, figs):
-        label, value = _figure_text(f)
+        label, value = _figure_text(f, s)
         with col.container(border=True):
-            st.metric(label, value)
-            st.markdown(light_badge(f.light))
+            st.metric(label, value, help=tr("trust.exec_coverage_help") if f.id == "coverage" else None)
+            badge = light_badge(f.light)
+            # Every percentage says how complete its basis is.
+            if f.id in bases:
+                badge += " " + basis_text(bases[f.id])
+            st.markdown(badge)
     st.caption(tr("executive.thresholds", green=round(PERCENT_LIGHTS[0] * 100), amber=round(PERCENT_LIGHTS[1] * 100),
                   head_amber=round(HEADCOUNT_LIGHTS[1] * 100), gaps_amber=GAP_LIGHTS[1],
                   single_amber=SINGLE_LIGHTS[1]))
@@ -87,6 +93,8 @@ def risk_text(cat: Catalogue, r: Risk, names: bool) -> str:
         return tr("executive.risk_low_readiness", roles=roles)
     if r.kind == "other_gaps":
         return tr("executive.risk_other_gaps", roles=roles)
+    if r.kind == "not_rated":
+        return tr("trust.risk_not_rated", n=len(r.roles), roles=roles)
     return tr("executive.risk_low_training", roles=roles)
 
 
@@ -105,7 +113,8 @@ def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Fig
     data = []
     for status in MIX_STATUSES:
         values = [mix[f][status] for f in mix]
-        label = html.escape(status_label(status))
+        # The gap bar counts gaps in their one meaning (未配置, or in-house with nobody holding it).
+        label = html.escape(tr("trust.gap_legend") if status == "gap" else status_label(status))
         data.append(go.Bar(y=names, x=values, name=label, orientation="h", marker_color=STATUS_COLOURS[status],
                            text=[str(v) if v else "" for v in values], textposition="inside",
                            insidetextanchor="middle", textangle=0,
@@ -137,10 +146,12 @@ def in_house_vs_outsourced(cat: Catalogue) -> None:
 def cost() -> None:
     st.subheader(tr("executive.cost_heading"))
     p = plan_summary(plan())
-    c = st.columns(3)
+    waiting = {x.person for x in derived("rate_first", lambda a_: rate_first(a_, catalogue()))}
+    c = st.columns(4)
     c[0].metric(tr("executive.cost_hire"), p.hires)
     c[1].metric(tr("executive.cost_train"), p.trains)
     c[2].metric(tr("executive.cost_outsource"), p.outsource)
+    c[3].metric(tr("trust.cost_rate_first"), len(waiting), help=tr("trust.cost_rate_first_help"))
     st.caption(tr("executive.cost_caption"))
     if current_actor().kind == "editor":  # a viewer link reaches no planning page
         st.page_link("app_pages/actions.py", label=tr("executive.to_actions"), icon=":material/checklist:")

@@ -70,12 +70,21 @@ def needs(cat: Catalogue, s: Suggestion) -> None:
         st.success(tr("staffing.all_filled"), icon=":material/check_circle:")
 
 
-def _fit_badge(fit: float | None) -> str:
-    """A fit as a coloured badge that also shows the number (reads without colour)."""
+def _fit_badge(fit: float | None, rated: bool = True) -> str:
+    """A fit as a coloured badge that also shows the number (reads without colour); 未評価 when
+    the person has rated none of the group's skills (not rated is not 0)."""
+    if not rated:
+        return f":gray-badge[{tr('trust.not_rated')}]"
     if fit is None:
         return "—"
     colour = "green" if fit >= 0.8 else "orange" if fit >= 0.5 else "red"
     return f":{colour}-badge[{percent(fit)}]"
+
+
+def _backup(s: Suggestion, key: str, p, names: dict[str, str]) -> str:
+    if not s.is_rated(p.person, key):
+        return tr("staffing.backup_fit", name=names[p.person], fit=tr("trust.not_rated"))
+    return tr("staffing.backup_fit", name=names[p.person], fit=percent(p.fit)) if p.fit is not None else names[p.person]
 
 
 def suggestion_table(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
@@ -89,9 +98,9 @@ def suggestion_table(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
         rows.append({
             tr("staffing.col_group"): f"**{group_label(cat, plan.key, L, short=True)}**",
             tr("staffing.col_person"): names[main.person] if main else f":red-badge[{tr('staffing.part_hire')}]",
-            tr("staffing.col_fit"): _fit_badge(main.fit if main else None),
-            tr("staffing.col_backups"): join(tr("staffing.backup_fit", name=names[p.person], fit=percent(p.fit))
-                                             if p.fit is not None else names[p.person] for p in plan.picks[1:]) or "—",
+            tr("staffing.col_fit"): _fit_badge(main.fit if main else None,
+                                               not main or s.is_rated(main.person, plan.key)),
+            tr("staffing.col_backups"): join(_backup(s, plan.key, p, names) for p in plan.picks[1:]) or "—",
             tr("staffing.col_holders"): join(names[h] for h in plan.holders) or "—",
             tr("staffing.col_roles"): _roles_text(cat, plan.roles, L),
         })

@@ -27,7 +27,8 @@ def status_options() -> tuple[str, ...]:
 
 
 def level_label(level: int | None) -> str:
-    return "—" if level is None else f"{level} {tr(f'level.{level}')}"
+    """「3 独力でできる」, or 未評価 / Not rated: a state of its own, never "None" or a level."""
+    return tr("trust.not_rated") if level is None else f"{level} {tr(f'level.{level}')}"
 
 
 def level_labels() -> list[str]:

@@ -35,11 +35,27 @@ def rating_progress(cat: Catalogue, a: Assessment, person_id: str, rater: str) -
         col.progress(done / len(needed), text=text)
 
 
+def first_to_rate(cat: Catalogue, a: Assessment) -> str:
+    """The person the page opens on: the first with skills to rate (a 経営者 holder has
+    responsibilities, not skills), else the first person."""
+    return next((p.id for p in a.people if skills_to_rate(a, p.id, cat)), a.people[0].id)
+
+
+def _no_skills(cat: Catalogue, a: Assessment, person_id: str) -> None:
+    """Why this person has nothing to rate, truthfully: 経営者 has responsibilities instead of skills."""
+    L = lang()
+    held = [r for r in a.person(person_id).roles if a.status(r) == "in_house"]
+    if held and not any(cat.role_links(r) for r in held):
+        st.info(tr("trust.no_skills_roles", roles=join(cat.role(r).name.get(L) for r in held)))
+    else:
+        st.info(tr("skills.no_roles"))
+
+
 def rating_grid(cat: Catalogue, a: Assessment, person_id: str, rater: str = "lead") -> None:
     L = lang()
     rows = skills_to_rate(a, person_id, cat)
     if not rows:
-        st.info(tr("skills.no_roles"))
+        _no_skills(cat, a, person_id)
         return
     mine = a.rater_ratings(rater).get(person_id, {})
     theirs = a.rater_ratings(_other(rater)).get(person_id, {})
@@ -48,8 +64,9 @@ def rating_grid(cat: Catalogue, a: Assessment, person_id: str, rater: str = "lea
         "kind": [tr(f"kind.short.{k}") for _, k, _ in rows],
         "roles": [join(cat.role(r).name.get(L) for r in roles) for _, _, roles in rows],
         "target": [max(a.target(r, k) for r in roles) for _, k, roles in rows],
-        "level": [level_label(mine.get(s)) if s in mine else None for s, _, _ in rows],
-        "other": [level_label(theirs.get(s)) if s in theirs else "" for s, _, _ in rows],
+        # Not rated is a state of its own, shown in words: 未評価 / Not rated, never "None".
+        "level": [level_label(mine.get(s)) for s, _, _ in rows],
+        "other": [level_label(theirs.get(s)) for s, _, _ in rows],
     })
     other_header = {"lead": tr("workshop.col_other.lead"), "self": tr("workshop.col_other.self")}[_other(rater)]
     config = {
@@ -58,7 +75,8 @@ def rating_grid(cat: Catalogue, a: Assessment, person_id: str, rater: str = "lea
         "kind": st.column_config.TextColumn(tr("skills.col_kind"), disabled=True, width=72),
         "roles": st.column_config.TextColumn(tr("skills.col_roles"), disabled=True, width=130),
         "target": st.column_config.NumberColumn(tr("skills.col_target"), disabled=True, width=52),
-        "level": st.column_config.SelectboxColumn(rater_name(rater), options=level_labels(), width=165,
+        "level": st.column_config.SelectboxColumn(rater_name(rater), options=[level_label(None), *level_labels()],
+                                                  width=165, required=True,
                                                   help=f"{tr('skills.col_level')}: {tr('skills.scale_short')}"),
         "other": st.column_config.TextColumn(other_header, disabled=True, width=155),
     }
@@ -75,7 +93,7 @@ def _apply_ratings(person_id: str, rater: str):
         for skill_id, changes in delta["edited"].items():
             if "level" in changes:
                 value = changes["level"]
-                levels[skill_id] = labels.get(value) if value else None
+                levels[skill_id] = labels.get(value)  # 未評価 (or an emptied cell): not rated
         edit.set_ratings(a, person_id, levels, rater=rater)
 
     return apply

@@ -5,13 +5,13 @@ import streamlit as st
 
 from assessment.scores.flows import flow_graph
 from assessment.scores.scoring import score_functions, score_groups, score_person
-from assessment.scores.staffing import staffing
 from csirt_data import Catalogue
 
 from components.charts.chart_style import PLOT_CONFIG
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import join, lang, tr
-from components.session.labels import md, percent
+from components.session.basis import basis_text, figure_text
+from components.steps.gap_lists import gap_lists
 from components.charts.radar import grouped_radar, person_radar, role_coverage_radar, role_skill_radar
 from components.session.state import assessment, derived, scores as role_scores, summary
 
@@ -19,9 +19,12 @@ from components.session.state import assessment, derived, scores as role_scores,
 def headline(cat: Catalogue) -> None:
     s = summary()
     cols = [c for row in (st.columns(3), st.columns(3)) for c in row]  # wide enough for English labels
-    cols[0].metric(tr("results.coverage"), percent(s.coverage), help=tr("results.coverage_help"))
-    cols[1].metric(tr("results.readiness"), percent(s.readiness), help=tr("results.readiness_help"))
-    cols[2].metric(tr("results.training"), percent(s.training), help=tr("results.training_help"))
+    for col, label, value, basis, help_ in (
+            (cols[0], tr("results.coverage"), s.coverage, s.coverage_basis, tr("results.coverage_help")),
+            (cols[1], tr("results.readiness"), s.readiness, s.readiness_basis, tr("results.readiness_help")),
+            (cols[2], tr("results.training"), s.training, s.training_basis, tr("results.training_help"))):
+        col.metric(label, figure_text(value, basis), help=help_)
+        col.caption(basis_text(basis))
     cols[3].metric(tr("results.gaps"), len(s.gaps), help=tr("results.gaps_help"))
     cols[4].metric(tr("results.outsourced"), len(s.outsourced))
     cols[5].metric(tr("results.headcount"), f"{s.headcount} / {s.minimum_headcount}",
@@ -113,23 +116,4 @@ def flows(cat: Catalogue) -> None:
 
 
 def gap_list(cat: Catalogue) -> None:
-    a, L = assessment(), lang()
-    s = summary()
-    st_ = derived("staffing", staffing)
-    scores = role_scores()
-    rows = []
-    for r in s.gaps:
-        reason = tr("results.reason_gap") if a.roles[r].status == "gap" else tr("results.reason_unheld")
-        rows.append(f"- **{cat.role(r).label(L)}**: {reason}")
-    weak = [r for r in cat.role_ids if scores[r].status == "in_house" and r not in s.gaps
-            and scores[r].prerequisite is not None and scores[r].prerequisite < 1]
-    for r in weak:
-        rows.append(f"- **{cat.role(r).label(L)}**: {tr('results.reason_weak', pct=percent(scores[r].prerequisite))}")
-    for r, p in st_.single_holder.items():
-        rows.append(f"- **{cat.role(r).label(L)}**: {tr('results.reason_single', name=md(a.person(p).name))}")
-    for k, p in st_.single_skill_holders.items():
-        rows.append(f"- {md(cat.skill(k).get(L))}: {tr('results.reason_single_skill', name=md(a.person(p).name))}")
-    if rows:
-        st.markdown("\n".join(rows))
-    else:
-        st.success(tr("results.no_gaps"))
+    gap_lists(cat)

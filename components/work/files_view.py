@@ -18,6 +18,7 @@ from assessment.scores.scoring import score_functions, score_roles
 from csirt_data import Catalogue
 
 from components.charts.chart_export import png
+from components.charts.print_fonts import for_print
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import fixed_lang, lang, tr
 from components.session.labels import md
@@ -27,6 +28,18 @@ from components.session.state import assessment, swap_in
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "html": "text/html", "pdf": "application/pdf", "png": "image/png"}
+# Report images: pixels drawn, and the box each is printed in (width, height in mm; report.html.j2:
+# a chart spans the A4 text width, 184 mm less its frame, at most 118 mm tall; a wide one has a
+# landscape page of its own, 268 × 172 mm). The image is scaled to fit its box.
+PRINT_PX = {True: 1400, False: 1000}
+PRINT_BOX = {True: (268, 172), False: (180, 118)}
+
+
+def print_mm(fig: go.Figure, wide: bool) -> float:
+    """How wide the image of `fig` prints: its box's width, or less where its height is the limit."""
+    width, height = PRINT_PX[wide], int(fig.layout.height or 700)
+    box_w, box_h = PRINT_BOX[wide]
+    return min(box_w, box_h * width / height)
 
 
 def _charts(cat: Catalogue) -> list[tuple[str, str, bool]]:
@@ -79,15 +92,23 @@ def report_exports(cat: Catalogue) -> None:
     a = copy.deepcopy(assessment())
     st.subheader(tr("files.report_heading"))
     st.caption(tr("files.report_help"))
+    # Off whenever the page opens, never saved: the report names nobody unless asked to, as the
+    # executive page (ratings of named people are personal data).
+    names = st.toggle(tr("trust.report_names"), value=False, key="report_names", help=tr("trust.report_names_help"))
     charts = _charts(cat)
 
     def image(which: str, wide: bool) -> bytes:
         return png(_build(cat, a, L, which), 1400 if wide else 900)
 
+    def print_image(which: str, wide: bool) -> bytes:
+        # Drawn for its place on the A4 page, every label at 9 pt or more there.
+        fig, width = _build(cat, a, L, which), PRINT_PX[wide]
+        return png(for_print(fig, width, print_mm(fig, wide)), width)
+
     def report_html() -> str:
-        images = [Chart(title, png_base64=base64.b64encode(image(which, wide)).decode("ascii"), wide=wide)
+        images = [Chart(title, png_base64=base64.b64encode(print_image(which, wide)).decode("ascii"), wide=wide)
                   for title, which, wide in charts]
-        return render_report(a, L, images, cat=cat)
+        return render_report(a, L, images, cat=cat, names=names)
 
     r1, r2 = st.columns(2)
     r1.download_button(tr("files.html"), lambda: report_html().encode("utf-8"), files.file_name(a, "html"),

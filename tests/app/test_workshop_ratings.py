@@ -54,7 +54,8 @@ def test_self_rating_through_the_grid_and_the_rule(lang):
     no_errors(at)
     grid = _grid(at)
     assert grid.key.startswith(f"grid_self_{person.id}@")
-    assert list(grid.value["level"]) == [None] * len(skills)
+    # Not rated yet, in words (never "None", which in English reads like the level "0 none").
+    assert list(grid.value["level"]) == [translate("trust.not_rated", lang)] * len(skills)
     assert list(grid.value["other"]) == [_level(lang, a.ratings[person.id][k]) for k in skills]
     # Progress per rater: the chosen one's (self, none yet), then the lead's (all rated in the sample).
     assert [p.proto.text for p in at.main.get("progress")] == [

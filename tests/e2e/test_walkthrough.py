@@ -55,17 +55,18 @@ def test_walkthrough_from_scratch(app_server, page):
     expect(page.get_by_role("combobox", name=t("skills.person"))).to_have_value("テスト一郎")
     levels = grid_column(page, 4)
     n = len(levels)
-    assert n >= 3 and set(levels) == {""}, levels
+    NR = t("trust.not_rated")  # a state of its own, in words: never "None", never an empty level
+    assert n >= 3 and set(levels) == {NR}, levels
     expect(page.get_by_text(t("skills.progress", done=0, total=n))).to_be_visible()
 
     # One edit: exactly that cell changes.
     rate(page, 0, LEVEL(3))
     expect(page.get_by_text(t("skills.progress", done=1, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3)] + [""] * (n - 1)
+    assert grid_column(page, 4) == [LEVEL(3)] + [NR] * (n - 1)
     # A second edit in another row: both values there, the count up by exactly 2 in all.
     rate(page, 2, LEVEL(2))
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3), "", LEVEL(2)] + [""] * (n - 3)
+    assert grid_column(page, 4) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
     assert _sidebar_rated(page) == (2, total)
     assert_clean(page)
 
@@ -82,9 +83,9 @@ def test_walkthrough_from_scratch(app_server, page):
 
     go(page, "skills")
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3), "", LEVEL(2)] + [""] * (n - 3)
+    assert grid_column(page, 4) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
     # Changing a rating replaces it: still two rated.
     rate(page, 0, LEVEL(4))
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(4), "", LEVEL(2)] + [""] * (n - 3)
+    assert grid_column(page, 4) == [LEVEL(4), NR, LEVEL(2)] + [NR] * (n - 3)
     assert _sidebar_rated(page) == (2, total)

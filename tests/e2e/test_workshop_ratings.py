@@ -54,10 +54,11 @@ def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
     rate(page, 0, LEVEL(lead, lang))
     assert grid_column(page, 4)[0] == LEVEL(lead, lang)
     choose_rater(page, "self", lang)
-    assert grid_column(page, 4) == [""] * n  # nothing self-rated yet
+    NR = t("trust.not_rated", lang)
+    assert grid_column(page, 4) == [NR] * n  # nothing self-rated yet: 未評価, in words
     assert grid_column(page, 5)[0] == LEVEL(lead, lang)  # the lead's value beside it, read-only
     rate(page, 0, LEVEL(1, lang))
-    assert grid_column(page, 4) == [LEVEL(1, lang)] + [""] * (n - 1)
+    assert grid_column(page, 4) == [LEVEL(1, lang)] + [NR] * (n - 1)
     assert grid_column(page, 5)[0] == LEVEL(lead, lang)
 
     # The gap list: one skill both have rated, the lead's value used (the default rule).

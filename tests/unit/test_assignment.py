@@ -44,7 +44,9 @@ def test_fit_is_the_mean_over_the_groups_skills():
     a, (p1, p2) = two_roles(P1, P2)
     s = suggest(a, cat)
     assert s.fits[p1] == {M: 1.0, S: pytest.approx(2 / 3)}
-    assert s.fits[p2] == {M: 0.75, S: 0.0}
+    # P2 has rated nothing of S: no fit (not rated is not 0), and S is listed to rate first.
+    assert s.fits[p2] == {M: 0.75, S: None}
+    assert s.not_rated == {p2: (S,)} and not s.is_rated(p2, S) and s.is_rated(p1, S)
 
 
 def test_optimal_assignment_beats_greedy():
@@ -101,11 +103,15 @@ def test_a_group_whose_roles_are_all_outsourced_is_not_needed():
 
 def test_fit_counts_the_in_house_roles_of_a_combined_group():
     # group3 = vulnerability_assessor (8 skills) + solution_analyst (7): every solution_analyst
-    # skill at target and nothing else gives 7/15; with vulnerability_assessor outsourced, 1.
+    # skill at target and nothing else rated gives 1 over the 7 rated links; the other 8 rated 0
+    # give 7/15; with vulnerability_assessor outsourced, 1.
     a = new_assessment("t", model="C", cat=cat)
     pid = add_person(a, "Q").id
-    set_ratings(a, pid, {l.skill: a.target("solution_analyst", l.kind) for l in cat.role_links("solution_analyst")},
-                cat=cat)
+    analyst = {l.skill: a.target("solution_analyst", l.kind) for l in cat.role_links("solution_analyst")}
+    set_ratings(a, pid, analyst, cat=cat)
+    assert fit(a, pid, needed_groups(a, cat)["group3"], cat) == 1.0
+    assert not set(analyst) & {l.skill for l in cat.role_links("vulnerability_assessor")}
+    set_ratings(a, pid, {l.skill: 0 for l in cat.role_links("vulnerability_assessor")}, cat=cat)
     assert fit(a, pid, needed_groups(a, cat)["group3"], cat) == pytest.approx(7 / 15)
     set_role_status(a, "vulnerability_assessor", "outsourced")
     assert fit(a, pid, needed_groups(a, cat)["group3"], cat) == 1.0
@@ -194,3 +200,25 @@ def test_group_label():
     assert group_label(cat, "group2", "ja", short=True) == "SOC"
     assert group_label(cat, "group2", "en") == "Combined group 2 (SOC)"
     assert group_label(cat, S, "ja") == "システム運用担当"
+
+
+def test_an_unrated_person_is_not_proposed_over_the_current_holder():
+    # The case: Q holds S today but has not been rated yet; R, rated low on S, holds
+    # nothing. Before, Q's unknown counted 0 and R (1/3) took S from Q. Not rated is not 0: Q keeps S
+    # (rate first); R backs it up.
+    a, (q, r) = two_roles(("Q", {}, ["system_operations"]), ("R", {"maintain_csirt_infra": 1}, []))
+    set_role_status(a, "csirt_operations_manager", "not_applicable")
+    s = suggest(a, cat)
+    assert [(p.person, p.fit, p.backup, p.holds_now) for p in s.group(S).picks] == [
+        (q, None, False, True), (r, pytest.approx(1 / 3), True, False)]
+    assert s.not_rated == {q: (S,)}
+    assert role_changes(a, s) == {r: ([], ["system_operations"])}
+
+
+def test_an_unrated_newcomer_does_not_displace_a_rated_holder():
+    # P holds M and is rated on it; N (nobody rated) joins. Two groups, two people: N goes to S,
+    # which nobody holds, not to M.
+    a, (p, n) = two_roles(("P", {"org_management_experience": 1, "negotiate_csirt_scope": 1},
+                                ["csirt_operations_manager"]), ("N", {}, []))
+    s = suggest(a, cat)
+    assert (s.group(M).main.person, s.group(S).main.person) == (p, n)

@@ -72,25 +72,24 @@ def test_a_planned_hire_closing_a_gap_raises_coverage_by_the_computed_amount():
     base, hired = column(a, CURRENT, CAT), column(a, s.id, CAT)
     d = difference(base, hired)
 
-    # triage: prerequisite (1 + 1/3) / 2 = 2/3, additional 1/2, all three skills (1 + 1/3 + 1/2) / 3 = 11/18.
-    # forensics as a gap: 0. With the hire: 2 prerequisite skills at target (1), 6 additional unrated
-    # (0): prerequisite 1, additional 0, total 2/8 = 1/4.
-    tri = Fraction(11, 18)
-    assert close(base.coverage, (tri + 0) / 2) and close(hired.coverage, (tri + Fraction(1, 4)) / 2)
-    assert close(d.coverage, Fraction(1, 8))
+    # Pooled over the (role, skill) links: triage 1, 1/3 (prerequisite), 1/2 (additional);
+    # forensics as a gap: 8 links at 0 (2 prerequisite, 6 additional). With the hire: the 2
+    # prerequisite links at target (1), the 6 additional at 0 (training to come).
+    assert close(base.coverage, Fraction(11, 6) / 11) and close(hired.coverage, (Fraction(11, 6) + 2) / 11)
+    assert close(d.coverage, Fraction(2, 11))
     assert close(base.readiness, Fraction(1, 3)) and close(hired.readiness, Fraction(5, 6))
     assert close(d.readiness, Fraction(1, 2))
-    assert close(base.training, Fraction(1, 4)) and close(hired.training, Fraction(1, 4)) and d.training == 0
-    # Only incident response has scored roles (both roles are in it).
-    assert close(base.functions["incident_response"], Fraction(11, 36))
-    assert close(hired.functions["incident_response"], Fraction(31, 72))
+    assert close(base.training, Fraction(1, 14)) and close(hired.training, Fraction(1, 14)) and d.training == 0
+    # Only incident response has scored roles (both roles are in it): the same pooled means.
+    assert close(base.functions["incident_response"], Fraction(1, 6))
+    assert close(hired.functions["incident_response"], Fraction(23, 66))
     assert all(v is None for f, v in hired.functions.items() if f != "incident_response")
     assert close(hired.roles["forensics"], Fraction(1, 4)) and base.roles["forensics"] == 0
     assert hired.roles["executive"] is None
 
-    # Headcount: P plus the hire; minimum: group1 (triage), then group1 + group2 (forensics).
+    # Headcount: P plus the hire; minimum: group1 (triage) + group2 (forensics), 未配置 or hired.
     assert (base.headcount, hired.headcount, hired.planned_hires, d.headcount) == (1, 2, 1, 1)
-    assert (base.minimum_headcount, hired.minimum_headcount) == (1, 2)
+    assert (base.minimum_headcount, hired.minimum_headcount) == (2, 2)
     assert base.gaps == ("forensics",) and base.not_staffed == ("forensics",)
     assert hired.gaps == () and d.gaps == -1
     assert d.status_changes == {"forensics": ("gap", "in_house")} and d.outsourced_added == ()
@@ -107,8 +106,8 @@ def test_outsourcing_in_a_scenario_moves_the_role_out_of_the_score():
     sc.set_scenario_role_status(a, s.id, "forensics", "outsourced")
     base, out = column(a, CURRENT, CAT), column(a, s.id, CAT)
     d = difference(base, out)
-    # The gap leaves the mean: coverage is triage's alone, 11/18, up from 11/36.
-    assert close(out.coverage, Fraction(11, 18)) and close(d.coverage, Fraction(11, 36))
+    # The gap's 8 links leave the mean: coverage is triage's alone, 11/18, up from 1/6.
+    assert close(out.coverage, Fraction(11, 18)) and close(d.coverage, Fraction(4, 9))
     assert d.outsourced_added == ("forensics",) and d.outsourced_removed == () and d.gaps == -1
     assert out.roles["forensics"] is None and d.headcount == 0
 

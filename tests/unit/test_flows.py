@@ -1,23 +1,30 @@
 """Flow graphs: the catalogue's arrows, coloured by the assessment."""
 import pytest
 
-from assessment.core.edit import new_assessment, set_role_status
-from assessment.scores.flows import broken_arrows, flow_graph
+from assessment.core.edit import add_person, new_assessment, set_person_roles, set_role_status
+from assessment.scores.flows import TIMES, broken_arrows, flow_graph
 from csirt_data import load_catalogue
 
 cat = load_catalogue()
 
 
+def staffed(model: str):
+    """The model's defaults with one person holding every in-house role: no role is unheld."""
+    a = new_assessment(model=model, cat=cat)
+    add_person(a, "All", roles=[r for r in cat.role_ids if a.status(r) == "in_house"])
+    return a
+
+
 @pytest.mark.parametrize("time", ["normal", "incident"])
 def test_nodes_and_edges_are_the_catalogues(time):
-    g = flow_graph(new_assessment(model="A", cat=cat), time, cat)
+    g = flow_graph(staffed("A"), time, cat)
     arrows = cat.arrows_at(time)
     assert g.number_of_edges() == len(arrows)
     assert set(g.edges) == {(x.source, x.target) for x in arrows}
     # 19 roles less csirt_operations_manager, and the 13 parties of flows.yaml.
     assert g.number_of_nodes() == 18 + 13
     assert "csirt_operations_manager" not in g
-    assert g.nodes["researcher"] == {"kind": "role", "status": "outsourced",
+    assert g.nodes["researcher"] == {"kind": "role", "status": "outsourced", "state": "outsourced",
                                      "function": "collection_analysis", "group": "group2"}
     assert g.nodes["executive"]["group"] is None
     assert g.nodes["police"] == {"kind": "party", "side": "external"}
@@ -39,7 +46,7 @@ def test_edge_count_per_time():
 
 
 def test_edge_attributes_and_direction():
-    g = flow_graph(new_assessment(model="C", cat=cat), "normal", cat)
+    g = flow_graph(staffed("C"), "normal", cat)
     e = g.edges["poc_external", "nca"]
     assert (e["line"], e["both_ways"], e["broken"], e["inactive"]) == ("solid", True, False, False)
     e = g.edges["commander", "executive"]
@@ -60,7 +67,7 @@ def test_node_statuses_follow_the_assessment():
 
 
 def test_a_gap_roles_arrows_are_broken():
-    a = new_assessment(model="B", cat=cat)
+    a = staffed("B")
     assert broken_arrows(a, "normal", cat) == broken_arrows(a, "incident", cat) == []
     set_role_status(a, "investigator", "gap")
     assert broken_arrows(a, "incident", cat) == [("investigator", "police")]
@@ -76,7 +83,7 @@ def test_a_gap_roles_arrows_are_broken():
 
 
 def test_not_applicable_makes_arrows_inactive_not_broken():
-    a = new_assessment(model="C", cat=cat)
+    a = staffed("C")
     set_role_status(a, "triage", "not_applicable")
     e = flow_graph(a, "incident", cat).edges["triage", "commander"]
     assert (e["inactive"], e["broken"]) == (True, False)
@@ -86,3 +93,28 @@ def test_not_applicable_makes_arrows_inactive_not_broken():
 def test_unknown_time():
     with pytest.raises(ValueError):
         flow_graph(new_assessment(cat=cat), "weekend", cat)
+
+
+def test_an_in_house_role_nobody_holds_is_a_gap_and_breaks_its_arrows_as_unstaffed_does():
+    a = staffed("B")
+    set_role_status(a, "incident_manager", "gap")
+    unstaffed = {t: broken_arrows(a, t, cat) for t in TIMES}
+    # The same role in-house with nobody holding it: the same broken arrows, drawn as a gap.
+    set_role_status(a, "incident_manager", "in_house")
+    set_person_roles(a, a.people[0].id, [r for r in a.people[0].roles if r != "incident_manager"])
+    for t in TIMES:
+        g = flow_graph(a, t, cat)
+        assert (g.nodes["incident_manager"]["status"], g.nodes["incident_manager"]["state"]) == ("in_house", "gap")
+        assert g.nodes["incident_handler"]["state"] == "in_house"
+        assert broken_arrows(a, t, cat) == unstaffed[t] != []
+    assert broken_arrows(a, "normal", cat) == [
+        ("researcher", "incident_manager"), ("curator", "incident_manager"), ("incident_manager", "commander")]
+
+
+def test_model_b_scenario_roles_brought_in_house_without_holder_break_arrows():
+    # The issue's case: model B's defaults with nobody yet: every in-house role is a gap.
+    a = new_assessment(model="B", cat=cat)
+    g = flow_graph(a, "incident", cat)
+    in_house = [r for r in cat.role_ids if r in g and a.status(r) == "in_house"]
+    assert in_house and all(g.nodes[r]["state"] == "gap" for r in in_house)
+    assert ("incident_manager", "commander") in broken_arrows(a, "incident", cat)

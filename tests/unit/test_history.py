@@ -20,6 +20,7 @@ def test_trend_over_stored_snapshots(tmp_path):
     a = demo_assessment("B")
     v = store.save(a, 0)
     store.snapshot(a.id, "前")
+    before = summarise(a, CAT)
     investigator = next(p for p in a.people if p.name.startswith("加藤"))
     set_role_status(a, "investigator", "in_house")
     set_person_roles(a, investigator.id, investigator.roles + ["investigator"])
@@ -33,8 +34,12 @@ def test_trend_over_stored_snapshots(tmp_path):
     assert points[1].coverage == after.coverage and points[1].readiness == after.readiness
     assert (points[1].headcount, points[1].minimum_headcount) == (after.headcount, after.minimum_headcount)
     assert (points[1].rated, points[1].to_rate) == (after.rated, after.to_rate)
-    # the role now held but not yet rated scores 0, as the gap did; it now waits to be rated
-    assert points[1].coverage == points[0].coverage
+    # The gap's links were a known 0; held but not yet rated they are unknown and leave the basis
+    # (not rated is not 0), so the figure rises and says it rests on fewer links.
+    links = len(CAT.role_links("investigator"))
+    assert after.coverage_basis.known == before.coverage_basis.known - links
+    assert after.coverage_basis.total == before.coverage_basis.total
+    assert points[0].coverage == before.coverage < points[1].coverage
     assert points[1].to_rate > points[0].to_rate
     store.close()
 
@@ -85,7 +90,8 @@ def test_compare_lists_every_kind_of_change():
     sb, sa = score_roles(before, CAT), score_roles(after, CAT)
     assert list(c.role_coverage) == list(CAT.role_ids)
     assert all(c.role_coverage[r] == (sb[r].total, sa[r].total) for r in CAT.role_ids)
-    assert c.role_coverage["forensics"][0] is None and c.role_coverage["forensics"][1] is not None
+    # Outsourced before; held now by a newcomer nobody has rated: not rated, not 0.
+    assert c.role_coverage["forensics"] == (None, None) and sa["forensics"].not_rated
     fb, fa = score_functions(before, CAT), score_functions(after, CAT)
     assert all(c.function_coverage[f] == (fb[f], fa[f]) for f in fb)
     assert c.summary[0].coverage == summarise(before, CAT).coverage

@@ -11,7 +11,7 @@ from assessment.exchange import action_export as ax
 from assessment.core.demos import DEMO_MODELS, demo_assessment
 from assessment.core.edit import add_person, new_assessment, set_action, set_ratings, set_role_status
 from assessment.scores.executive import function_mix, headline_figures, light_at_least, light_at_most, risks
-from assessment.plans.planning import plan_summary, propose_actions
+from assessment.plans.planning import RateFirst, plan_summary, propose_actions, rate_first
 from assessment.scores.scoring import summarise
 from assessment.exchange.serialise import from_document, to_document
 from assessment.scores.staffing import staffing
@@ -65,7 +65,8 @@ def test_holder_below_target_is_trained_on_exactly_the_skills_below_target_with_
     add = CAT.role_links("commander", "additional")
     levels = _at_target(a, "commander")
     levels[pre[0].skill] = 1  # 1 of target 3
-    del levels[add[0].skill]  # unrated: below target 2
+    levels[pre[1].skill] = 0  # rated 0: below target 3
+    del levels[add[0].skill]  # not rated: to rate first, no training need yet
     if len(add) > 1:
         levels[add[1].skill] = 4  # above target: not listed
     set_ratings(a, p.id, levels, cat=CAT)
@@ -73,7 +74,8 @@ def test_holder_below_target_is_trained_on_exactly_the_skills_below_target_with_
     train = got[f"train:commander:{p.id}"]
     assert train.proposed == train.kind == "train" and train.person == p.id and train.reason == "below_target"
     assert [(s.skill, s.kind, s.level, s.target) for s in train.skills] == [
-        (pre[0].skill, "prerequisite", 1, 3), (add[0].skill, "additional", None, 2)]
+        (pre[0].skill, "prerequisite", 1, 3), (pre[1].skill, "prerequisite", 0, 3)]
+    assert rate_first(a, CAT) == [RateFirst("commander", p.id, (add[0].skill,))]
     # Model B: 8 common items and 2 per-role items naming no role (they apply to every role).
     edu = CAT.model("B").education
     assert train.education == tuple(edu.common) + tuple(edu.per_role)
@@ -93,6 +95,7 @@ def test_model_c_programme_items_are_those_naming_the_role():
 def test_without_a_model_training_has_no_programme_and_nothing_is_outsourced():
     a = new_assessment()
     p = add_person(a, "P", roles=["triage"])
+    set_ratings(a, p.id, {l.skill: 1 for l in CAT.role_links("triage")}, cat=CAT)
     set_role_status(a, "forensics", "gap")
     got = _by_key(propose_actions(a, CAT))
     assert got[f"train:triage:{p.id}"].education == ()
@@ -105,6 +108,14 @@ def test_one_action_per_holder_below_target_in_role_then_person_order():
     p2 = add_person(a, "P2", roles=["incident_handler"])
     p3 = add_person(a, "P3", roles=["commander", "incident_handler"])
     set_ratings(a, p1.id, _at_target(a, "incident_handler"), cat=CAT)  # at target: no action
+    # Not rated yet: nothing to train, everything to rate first.
+    assert [x.key for x in propose_actions(a, CAT) if x.proposed == "train"] == []
+    assert [(x.role, x.person) for x in rate_first(a, CAT)] == [
+        ("commander", p3.id), ("incident_handler", p2.id), ("incident_handler", p3.id)]
+    for p in (p2, p3):
+        set_ratings(a, p.id, {l.skill: 0 for l in CAT.role_links("incident_handler")}, cat=CAT)
+    set_ratings(a, p3.id, {l.skill: 1 for l in CAT.role_links("commander")}, cat=CAT)
+    assert rate_first(a, CAT) == []
     trains = [x.key for x in propose_actions(a, CAT) if x.proposed == "train"]
     # commander (p3) comes before incident_handler in the catalogue; within it p2 before p3.
     assert trains == [f"train:commander:{p3.id}", f"train:incident_handler:{p2.id}",
@@ -134,6 +145,7 @@ def test_plan_summary_counts_people_and_roles_and_leaves_dropped_out():
     for r in ("commander", "triage", "forensics", "researcher"):
         set_role_status(a, r, "in_house")
     p = add_person(a, "P", roles=["commander", "triage"])  # below target in both: 2 actions, 1 person
+    set_ratings(a, p.id, {l.skill: 1 for r in ("commander", "triage") for l in CAT.role_links(r)}, cat=CAT)
     actions = propose_actions(a, CAT)
     # Catalogue order: researcher (情報収集・分析) comes before the incident-response roles.
     assert [x.key for x in actions] == ["hire:researcher", f"train:commander:{p.id}", f"train:triage:{p.id}",
@@ -161,8 +173,12 @@ def test_headline_figures_risks_and_mix_of_a_small_case():
     s, st_ = summarise(a, CAT), staffing(a, CAT)
     figs = {f.id: f for f in headline_figures(s, st_)}
     # 15 roles not outsourced; 経営者 has responsibilities, not skills, so it has no score: of the
-    # 14 scored, commander 1.0 and 13 others (investigator a gap, 12 unheld) 0. Gaps: 14 roles.
-    assert figs["coverage"].value == pytest.approx(1 / 14) and figs["coverage"].light == "red"
+    # 14 scored, commander's links at 1 and the links of 13 others (investigator a gap, 12 unheld)
+    # at 0, pooled. Gaps: 14 roles (経営者 unheld too).
+    scored = [r for r in CAT.role_ids if a.status(r) != "outsourced"]
+    links = sum(len(CAT.role_links(r)) for r in scored)
+    assert figs["coverage"].value == pytest.approx(len(CAT.role_links("commander")) / links)
+    assert figs["coverage"].light == "red"
     assert figs["gaps"].value == 14 and figs["gaps"].light == "red"
     assert figs["single_points"].value == 1 and figs["single_points"].light == "amber"
     assert figs["headcount"].value == 1 and figs["headcount"].minimum == s.minimum_headcount

@@ -68,7 +68,7 @@ def test_typed_text_is_escaped_everywhere():
     set_role_note(a, "forensics", "</td></tr></table><script>bad()</script>")
     set_role_status(a, "educator", "gap")
     set_role_note(a, "educator", "<b>&amp;</b>")
-    html = render_report(a, "ja", [Chart('"><script>x</script>', svg=SVG)])
+    html = render_report(a, "ja", [Chart('"><script>x</script>', svg=SVG)], names=True)
     assert "<script" not in html.lower()
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html

@@ -97,10 +97,15 @@ def test_per_role_and_global_targets():
 def test_summary_of_the_small_case():
     a, *_ = small()
     s = summarise(a, cat)
-    # Scored: triage 5/9 (5/6, 0), csirt_operations_manager 0 (0, 0) unheld, system_operations 2/3 (2/3, None).
-    assert s.coverage == approx(11 / 27)  # (5/9 + 0 + 2/3) / 3
-    assert s.readiness == approx(0.5)  # (5/6 + 0 + 2/3) / 3
+    # Pooled over the (role, skill) links: triage 2/3, 1 (prerequisite), 0 (additional);
+    # csirt_operations_manager unheld: 0 (prerequisite), 0 (additional); system_operations 2/3.
+    assert s.coverage == approx(7 / 18)  # (2/3 + 1 + 0 + 0 + 0 + 2/3) / 6
+    assert s.readiness == approx(7 / 12)  # (2/3 + 1 + 0 + 2/3) / 4
     assert s.training == 0.0  # (0 + 0) / 2: system_operations has no additional skills
+    # The whole is the parts weighted by their links: (4 * 7/12 + 2 * 0) / 6.
+    assert s.coverage == approx((4 * s.readiness + 2 * s.training) / 6)
+    assert (s.coverage_basis.known, s.coverage_basis.total) == (6, 6)
+    assert (s.readiness_basis.total, s.training_basis.total) == (4, 2)
     assert s.gaps == ("csirt_operations_manager",)
     assert s.unheld == ("csirt_operations_manager",)
     assert s.outsourced == ()
@@ -115,8 +120,8 @@ def test_not_applicable_leaves_the_denominator():
     r = score_roles(a, cat)["csirt_operations_manager"]
     assert (r.prerequisite, r.additional, r.total, r.skills) == (None, None, None, ())
     s = summarise(a, cat)
-    assert s.coverage == approx(11 / 18)  # (5/9 + 2/3) / 2
-    assert s.readiness == approx(0.75)  # (5/6 + 2/3) / 2
+    assert s.coverage == approx(7 / 12)  # (2/3 + 1 + 0 + 2/3) / 4
+    assert s.readiness == approx(7 / 9)  # (2/3 + 1 + 2/3) / 3
     assert s.training == 0.0
     assert s.gaps == () and s.unheld == ()
     assert s.minimum_headcount == 2
@@ -130,8 +135,8 @@ def test_outsourced_is_reported_apart_and_not_scored():
     assert (ops.prerequisite, ops.additional, ops.total, ops.holders, ops.skills) == (None, None, None, (), ())
     s = summarise(a, cat)
     assert s.outsourced == ("system_operations",)
-    assert s.coverage == approx(5 / 18)  # (5/9 + 0) / 2: P3's rating is not mixed in
-    assert s.readiness == approx(5 / 12)  # (5/6 + 0) / 2
+    assert s.coverage == approx(1 / 3)  # (2/3 + 1 + 0 + 0 + 0) / 5: P3's rating is not mixed in
+    assert s.readiness == approx(5 / 9)  # (2/3 + 1 + 0) / 3
     assert (s.rated, s.to_rate) == (5, 6)  # P3 holds no in-house role now
     assert a.person(p3).roles == ["system_operations"]  # kept, dormant
 
@@ -144,10 +149,10 @@ def test_gap_counts_zero_and_is_a_gap():
     assert triage.holders == ()
     assert [(k.best, k.best_by, k.coverage) for k in triage.skills] == [(0, (), 0.0)] * 3
     s = summarise(a, cat)
-    assert s.coverage == approx(2 / 9)  # (0 + 0 + 2/3) / 3
+    assert s.coverage == approx(1 / 9)  # (3 * 0 + 2 * 0 + 2/3) / 6
     assert s.gaps == ("triage", "csirt_operations_manager")  # catalogue order
     assert s.unheld == ("csirt_operations_manager",)
-    assert s.minimum_headcount == 2  # group1 has no in-house role left
+    assert s.minimum_headcount == 3  # triage 未配置 still needs a person of group1
     assert (s.rated, s.to_rate) == (1, 1)
 
 
@@ -189,9 +194,10 @@ def test_person_with_no_ratings():
     a = new_assessment("t", model="C", cat=cat)
     pid = add_person(a, "Nobody rated", roles=["triage", "commander"]).id
     ps = score_person(a, pid, cat)
-    assert ps.roles == {"commander": 0.0, "triage": 0.0}  # catalogue order
+    # Not rated is not 0: nothing is known of this person yet.
+    assert ps.roles == {"commander": None, "triage": None}  # catalogue order
     assert list(ps.roles) == ["commander", "triage"]
-    assert ps.total == 0.0
+    assert (ps.total, ps.rated) == (None, 0)
     # triage's three skills all recur in commander: 7 distinct, each unrated.
     assert ps.skills == (
         ("outage_command", None, 3), ("own_architecture_business", None, 3),
@@ -209,7 +215,13 @@ def test_person_with_no_ratings():
     ]
     s = summarise(a, cat)
     assert (s.rated, s.to_rate) == (0, 7)
-    assert score_roles(a, cat)["commander"].total == 0.0
+    commander = score_roles(a, cat)["commander"]
+    assert (commander.total, commander.not_rated, commander.gap, commander.state) == (None, True, False, "in_house")
+    assert s.not_rated == ("commander", "triage")
+    # Every other role of model C is unheld: a known 0. Commander's 7 links (triage's recur in
+    # commander but are links of their own) are unknown and stay out of the basis.
+    assert s.coverage == 0.0
+    assert s.coverage_basis.total - s.coverage_basis.known == 7 + 3
 
 
 def test_a_skill_recurring_with_two_kinds():
@@ -228,9 +240,10 @@ def test_a_skill_recurring_with_two_kinds():
     set_ratings(a, pid, {"vuln_assessment_knowledge": 2, "os_internals_programming": 3}, cat=cat)
     ps = score_person(a, pid, cat)
     assert dict((k, (lvl, t)) for k, lvl, t in ps.skills)["vuln_assessment_knowledge"] == (2, 3)  # max(2, 3)
-    assert ps.roles["forensics"] == approx(5 / 24)  # (1 + 2/3 + 6 * 0) / 8
-    assert ps.roles["incident_manager"] == approx(1 / 9)  # 2/2 on one of 9
-    assert ps.total == approx(23 / 144)  # (5/24 + 1/9) / 2
+    assert ps.roles["forensics"] == approx(5 / 6)  # (2/3 + 1) / 2: the 6 unrated leave the mean
+    assert ps.roles["incident_manager"] == 1.0  # 2/2 on the one of 9 rated
+    assert ps.total == approx(11 / 12)  # (5/6 + 1) / 2
+    assert ps.rated == 2
     set_target(a, "additional", 4, role_id="incident_manager")
     assert dict((k, t) for k, _, t in score_person(a, pid, cat).skills)["vuln_assessment_knowledge"] == 4
 
@@ -253,9 +266,9 @@ def test_functions_and_groups():
     set_role_status(a, "commander", "in_house")  # held by nobody: 0
     f = score_functions(a, cat)
     assert list(f) == [fn.id for fn in cat.functions]
-    assert f["incident_response"] == approx(5 / 18)  # (commander 0 + triage 5/9) / 2
+    assert f["incident_response"] == approx(1 / 6)  # (commander 7 * 0 + triage 2/3 + 1 + 0) / 10
     assert f["organisation_management"] == 0.0
     assert f["system_operations"] == approx(2 / 3)
     assert f["information_sharing"] is None and f["executive"] is None
     g = score_groups(a, cat)
-    assert g == {"group1": approx(5 / 18), "group2": None, "group3": None, "group4": None, "group5": None}
+    assert g == {"group1": approx(1 / 6), "group2": None, "group3": None, "group4": None, "group5": None}

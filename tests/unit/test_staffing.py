@@ -27,17 +27,33 @@ def test_minimum_headcount_of_each_models_default(model, expected):
     assert minimum_headcount(new_assessment(model=model, cat=cat), cat) == expected
 
 
-def test_minimum_headcount_counts_in_house_roles_only():
+def test_minimum_headcount_counts_the_roles_the_organisation_must_carry():
     a = new_assessment(model="C", cat=cat)
     for r in ("researcher", "curator", "forensics"):  # all of group2
         set_role_status(a, r, "outsourced")
     assert minimum_headcount(a, cat) == 7
     set_role_status(a, "vulnerability_assessor", "gap")  # group3 keeps solution_analyst
     assert minimum_headcount(a, cat) == 7
+    # group3 is now only vulnerability_assessor, 未配置: not staffed, still needing a person.
     set_role_status(a, "solution_analyst", "not_applicable")
+    assert minimum_headcount(a, cat) == 7
+    set_role_status(a, "executive", "gap")  # 未配置 never lowers it
+    assert minimum_headcount(a, cat) == 7
+    set_role_status(a, "vulnerability_assessor", "not_applicable")  # group3 no longer needed
     assert minimum_headcount(a, cat) == 6
-    set_role_status(a, "executive", "gap")
+    set_role_status(a, "executive", "outsourced")
     assert minimum_headcount(a, cat) == 5
+
+
+def test_model_b_marking_a_role_unstaffed_keeps_the_minimum():
+    # The case: model B is 7; investigator (group1) set to 未配置 was counted 6.
+    a = new_assessment(model="B", cat=cat)
+    assert minimum_headcount(a, cat) == 7
+    set_role_status(a, "investigator", "gap")
+    assert minimum_headcount(a, cat) == 7
+    for r in [r for r in cat.role_ids if a.status(r) == "in_house"]:
+        set_role_status(a, r, "gap")
+    assert minimum_headcount(a, cat) == 7
 
 
 def team():
