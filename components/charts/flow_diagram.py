@@ -15,7 +15,7 @@ from assessment.scores.scoring import RoleScore
 from csirt_data import Catalogue
 
 from components.charts.chart_style import figure, layout
-from components.charts.flow_layout import LANES, WIDTH, node_positions
+from components.charts.flow_layout import LANES, WIDTH, node_positions, route
 from components.session.i18n import tr
 from components.session.labels import STATUS_COLOURS, percent
 
@@ -26,7 +26,11 @@ MARKERS = {  # status -> (symbol, fill, outline)
     "not_applicable": ("circle-open", STATUS_COLOURS["not_applicable"], "#6B6B6B"),
     "party": ("hexagon", "#E3E6EA", "#4A4F57"),
 }
-EDGE_STYLE = {"ok": ("#4A4F57", 2), "broken": ("#D62728", 3.5), "inactive": ("#BBBBBB", 1.5)}
+EDGE_STYLE = {"ok": ("#4A4F57", 2), "broken": ("#D62728", 4), "inactive": ("#BBBBBB", 1.5)}
+# A broken arrow differs in line style too (long dashes, so it reads "cut" without colour) and
+# carries a ✕ halfway along; the document's solid / dotted distinction survives in the dash.
+DASH = {("solid", "broken"): "longdash", ("dotted", "broken"): "longdashdot", ("solid", "ok"): "solid",
+        ("dotted", "ok"): "dot", ("solid", "inactive"): "solid", ("dotted", "inactive"): "dot"}
 
 
 def _wrap(text: str, width: int) -> str:
@@ -104,17 +108,22 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
     # Edges: one trace per (line, state), segments separated by None.
     groups: dict[tuple[str, str], tuple[list, list]] = {}
     mids_x, mids_y, mids_text = [], [], []
+    cuts: tuple[list, list] = ([], [])  # where a broken arrow gets its ✕
     for u, v, d in graph.edges(data=True):
-        (x0, y0), (x1, y1) = pos[u], pos[v]
+        points = route(u, v)
         xs, ys = groups.setdefault((d["line"], _edge_state(d)), ([], []))
-        xs += [x0, x1, None]
-        ys += [y0, y1, None]
+        xs += [p[0] for p in points] + [None]
+        ys += [p[1] for p in points] + [None]
         hx, hy, hs = heads.setdefault(_edge_state(d), ([], [], []))
-        _arrowhead((x0, y0), (x1, y1), hx, hy, hs)
+        _arrowhead(points[-2], points[-1], hx, hy, hs)
         if d.get("both_ways"):
-            _arrowhead((x1, y1), (x0, y0), hx, hy, hs)
-        mids_x.append((x0 + x1) / 2)
-        mids_y.append((y0 + y1) / 2)
+            _arrowhead(points[1], points[0], hx, hy, hs)
+        mid = _midpoint(points)
+        mids_x.append(mid[0])
+        mids_y.append(mid[1])
+        if d.get("broken"):
+            cuts[0].append(mid[0])
+            cuts[1].append(mid[1])
         arrow = "↔" if d.get("both_ways") else "→"
         head = f"<b>{escape(cat.node_name(u, L))} {arrow} {escape(cat.node_name(v, L))}</b>"
         if d.get("broken"):
@@ -126,8 +135,8 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         colour, width = EDGE_STYLE[state]
         data.append(go.Scatter(
             x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=True,
-            name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_short')})"),
-            line={"color": colour, "width": width, "dash": "solid" if line == "solid" else "dot"},
+            name=f"{tr('flow.' + line + '_short')}" + ("" if state == "ok" else f" ({tr('flow.' + state + '_legend')})"),
+            line={"color": colour, "width": width, "dash": DASH[line, state]},
             meta={"line": line, "state": state}))
     for state, (hx, hy, hs) in sorted(heads.items()):
         # Each head is a pair (a point behind it, its tip): angleref "previous" turns the arrow
@@ -136,6 +145,11 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
                                  marker={"symbol": "arrow", "angleref": "previous", "size": hs,
                                          "color": EDGE_STYLE[state][0]},
                                  meta={"arrowheads": state}, name="arrowheads"))
+    if cuts[0]:
+        data.append(go.Scatter(x=cuts[0], y=cuts[1], mode="markers", hoverinfo="skip", showlegend=False,
+                                 name="cuts", meta={"cuts": True},
+                                 marker={"symbol": "x-thin", "size": 16, "color": EDGE_STYLE["broken"][0],
+                                         "line": {"width": 4, "color": EDGE_STYLE["broken"][0]}}))
     data.append(go.Scatter(x=mids_x, y=mids_y, mode="markers", hovertext=mids_text, hoverinfo="text",
                              marker={"size": 12, "color": "rgba(0,0,0,0)"}, showlegend=False, name="arrows"))
 
@@ -200,13 +214,25 @@ def _node_hover(cat, a, graph, n, scores, L, wrap_at) -> str:
     return "<br>".join(lines)
 
 
+def _midpoint(points) -> tuple[float, float]:
+    """Halfway along the polyline, where the arrow's hover target sits."""
+    seg = [((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 for a, b in zip(points, points[1:])]
+    left = sum(seg) / 2
+    for (a, b), n in zip(zip(points, points[1:]), seg):
+        if left <= n and n:
+            f = left / n
+            return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f
+        left -= n
+    return points[-1]
+
+
 def _arrowhead(start: tuple, end: tuple, xs: list, ys: list, sizes: list) -> None:
     """Adds an arrowhead pointing at `end`, stopped short of the node. An arrow arriving from below
     stops below the node's label (labels sit under the nodes), so the label never hides it."""
     (x0, y0), (x1, y1) = start, end
     length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
     ux, uy = (x0 - x1) / length, (y0 - y1) / length  # from the tip back towards the start
-    back = 0.24 if uy > -0.15 else min(max(0.24, 0.5 / -uy), 0.9)
+    back = 0.24 if uy > -0.15 else min(max(0.24, 0.62 / -uy), 1.0)
     back = min(back, length * 0.45)
     tip = (x1 + ux * back, y1 + uy * back)
     xs += [tip[0] + ux * 0.05, tip[0], None]
