@@ -62,6 +62,12 @@ def _short_lines(text: str, width: int, lines: int) -> str:
     return "<br>".join(out)
 
 
+def _text_width(text: str, font: int) -> float:
+    """Pixels a label's widest line takes (a Japanese character is about one em, a Latin one about
+    0.6 em): enough to tell whether two neighbours' labels would touch."""
+    return max(sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in line) for line in text.split("<br>")) * font
+
+
 @dataclass(frozen=True)
 class Size:
     """The diagram full width (Results) or compact, for half a page (scenarios side by side):
@@ -74,16 +80,45 @@ class Size:
     title_font: int
     margin_r: int
     compact: bool
+    narrowest: int  # the plot's narrowest width in px (Results in a 1280-px window; a half page)
 
 
-FULL = Size(940, -1.9, (16, 16, 3), 14, 12, 20, 10, False)
-COMPACT = Size(1000, -2.6, (6, 11, 3), 12, 11, 16, 40, True)
+FULL = Size(940, -1.9, (16, 16, 3), 14, 12, 20, 10, False, 770)
+COMPACT = Size(1000, -2.6, (6, 11, 3), 12, 11, 16, 40, True, 560)
+
+
+def _label_text(name: str, L: str, size: Size) -> str:
+    return _short_lines(name, 11 if L == "ja" else 18, 2) if size.compact else _label(name, L)
+
+
+def _labels_above(cat: Catalogue, pos: dict, graph: nx.DiGraph, L: str, size: Size) -> set[str]:
+    """The nodes whose label goes above them. Per lane, of every choice of sides, the one where
+    the fewest labels touch (at the narrowest width the diagram is drawn), then where the fewest
+    arrows go up past a lifted label (their heads would be crowded between the lanes)."""
+    per_unit = size.narrowest / (WIDTH + 0.25 - size.left)
+    up = {n: 0 for n in pos}
+    for u, v in graph.edges:
+        up[u] += pos[v][1] > pos[u][1]
+        up[v] += pos[u][1] > pos[v][1]
+    lanes: dict[float, list[str]] = {}
+    for n, (_, y) in pos.items():
+        lanes.setdefault(y, []).append(n)
+    width = {n: _text_width(_label_text(cat.node_name(n, L), L, size), size.label_font) for n in pos}
+    touch = lambda m, n: abs(pos[n][0] - pos[m][0]) * per_unit < (width[m] + width[n]) / 2 + 6  # noqa: E731
+    above: set[str] = set()
+    for nodes in lanes.values():
+        pairs = [(m, n) for i, m in enumerate(nodes) for n in nodes[i + 1:] if touch(m, n)]
+        if not pairs:
+            continue
+        crowded = sorted({n for pair in pairs for n in pair})
+        choices = (frozenset(n for k, n in enumerate(crowded) if bits >> k & 1) for bits in range(2 ** len(crowded)))
+        above |= min(choices, key=lambda lifted: (sum((m in lifted) == (n in lifted) for m, n in pairs),
+                                                  sum(up[n] for n in lifted), len(lifted)))
+    return above
 
 
 def _node_label(name: str, L: str, size: Size, above: bool) -> dict:
-    if not size.compact:
-        return {"text": _label(name, L), "yshift": -27, "font": {"size": size.label_font}}
-    return {"text": _short_lines(name, 11 if L == "ja" else 18, 2), "font": {"size": size.label_font},
+    return {"text": _label_text(name, L, size), "font": {"size": size.label_font},
             "yanchor": "bottom" if above else "top", "yshift": 14 if above else -14}
 
 
@@ -95,9 +130,8 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
                 scores: dict[str, RoleScore], L: str, compact: bool = False) -> go.Figure:
     size = COMPACT if compact else FULL
     pos = node_positions()
-    lanes: dict[float, list[float]] = {}
-    for x, y in pos.values():
-        lanes.setdefault(y, []).append(x)
+    above = _labels_above(cat, pos, graph, L, size)
+    boxes = _label_boxes(cat, pos, L, size, above)
     wrap_at = 28 if L == "ja" else 60
     data = []
     # Annotations and shapes are collected and set once: Plotly re-validates the whole list on
@@ -115,9 +149,9 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         xs += [p[0] for p in points] + [None]
         ys += [p[1] for p in points] + [None]
         hx, hy, hs = heads.setdefault(_edge_state(d), ([], [], []))
-        _arrowhead(points[-2], points[-1], hx, hy, hs)
+        _arrowhead(points[-2], points[-1], boxes, hx, hy, hs)
         if d.get("both_ways"):
-            _arrowhead(points[1], points[0], hx, hy, hs)
+            _arrowhead(points[1], points[0], boxes, hx, hy, hs)
         mid = _midpoint(points)
         mids_x.append(mid[0])
         mids_y.append(mid[1])
@@ -170,9 +204,7 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         for n in nodes:
             # Labels as annotations: they have a background, so crossing lines don't hide them.
             x, y = pos[n]
-            neighbours = sorted(lanes[y])
-            above = len(neighbours) >= 4 and neighbours.index(x) % 2 == 1
-            annotations.append({"x": x, "y": y, **_node_label(cat.node_name(n, L), L, size, above),
+            annotations.append({"x": x, "y": y, **_node_label(cat.node_name(n, L), L, size, n in above),
                                 "showarrow": False, "bgcolor": "rgba(255,255,255,0.85)",
                                 "borderpad": 1, "xref": "x", "yref": "y"})
 
@@ -226,14 +258,36 @@ def _midpoint(points) -> tuple[float, float]:
     return points[-1]
 
 
-def _arrowhead(start: tuple, end: tuple, xs: list, ys: list, sizes: list) -> None:
-    """Adds an arrowhead pointing at `end`, stopped short of the node. An arrow arriving from below
-    stops below the node's label (labels sit under the nodes), so the label never hides it."""
+def _label_boxes(cat: Catalogue, pos: dict, L: str, size: Size, above: set[str]) -> list[tuple]:
+    """Each node label's box (x0, y0, x1, y1) in axis units, at the narrowest drawing width."""
+    per_x = size.narrowest / (WIDTH + 0.25 - size.left)
+    per_y = (size.height - 70) / (len(LANES) + 0.3)
+    out = []
+    for n, (x, y) in pos.items():
+        text = _label_text(cat.node_name(n, L), L, size)
+        half = (_text_width(text, size.label_font) / 2 + 2) / per_x
+        near, far = 14 / per_y, (14 + (text.count("<br>") + 1) * size.label_font * 1.25 + 2) / per_y
+        out.append((x - half, y + near, x + half, y + far) if n in above else (x - half, y - far, x + half, y - near))
+    return out
+
+
+def _arrowhead(start: tuple, end: tuple, boxes: list[tuple], xs: list, ys: list, sizes: list) -> None:
+    """Adds an arrowhead pointing at `end`, stopped short of the node, and farther back if need be
+    so that its tip is on no label (an arrow coming in steeply past a label stops beyond it)."""
     (x0, y0), (x1, y1) = start, end
     length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
     ux, uy = (x0 - x1) / length, (y0 - y1) / length  # from the tip back towards the start
-    back = 0.24 if uy > -0.15 else min(max(0.24, 0.62 / -uy), 1.0)
-    back = min(back, length * 0.45)
+    pad = 0.08  # about 6 px: the head's own size around its tip
+    back = 0.24
+    for step in range(40):
+        b = 0.24 + step * 0.03
+        if b > min(1.2, length * 0.6):
+            break
+        tx, ty = x1 + ux * b, y1 + uy * b
+        if not any(bx0 < tx + pad and tx - pad < bx1 and by0 < ty + pad and ty - pad < by1
+                   for bx0, by0, bx1, by1 in boxes):
+            back = b
+            break
     tip = (x1 + ux * back, y1 + uy * back)
     xs += [tip[0] + ux * 0.05, tip[0], None]
     ys += [tip[1] + uy * 0.05, tip[1], None]
