@@ -67,12 +67,18 @@ def test_flipping_a_role_updates_radar_and_diagram():
     status = nodes_by_status(fig)
     assert "incident_handler" in status["outsourced"] and "incident_manager" in status["gap"]
     assert edges(fig, "broken") == 3  # researcher→IM, curator→IM, IM→commander at normal time
-    radar = charts(open_tab(at, "レーダーチャート"))["役割別の充足度"]
-    pre = next(t for t in radar["data"] if t["name"] == "任用前提スキル")
-    values = dict(zip(pre["theta"], pre["r"]))
-    assert values["インシデントハンドラー (委託)"] is None
+    bars = charts(open_tab(at, "レーダーチャート"))["役割別の充足度"]
+    pre = next(t for t in bars["data"] if t["name"] == "任用前提スキル")
+    values = dict(zip(pre["y"], pre["x"]))
+    assert values["インシデントハンドラー (委託)"] is None  # no bar: words instead
     assert values["インシデントマネージャー (未配置)"] == 0
     assert "インシデントハンドラー" not in values
+    words = next(t for t in bars["data"] if t["name"] == "states")
+    assert dict(zip(words["y"], words["text"]))["インシデントハンドラー (委託)"] == "アウトソーシング（委託先が担う）"
+    gap = next(t for t in bars["data"] if t["name"] == "未配置（担い手なし：0%）")
+    # The sample's investigator was a gap already; the manager joins it.
+    assert gap["y"] == ["インシデントマネージャー (未配置)", "インベスティゲーター (未配置)"]
+    assert set(gap["text"]) == {"0%：担い手なし"}
 
 
 def test_charts_are_translated_and_user_text_is_escaped():
