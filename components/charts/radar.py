@@ -17,7 +17,7 @@ def _polar(max_r: float, ticks: list, ticktext: list | None = None) -> dict:
     return {
         "radialaxis": {"range": [0, max_r], "tickvals": ticks, "ticktext": ticktext or [str(t) for t in ticks],
                        "tickfont": {"size": 12}, "gridcolor": "#CCC"},
-        "angularaxis": {"tickfont": {"size": 15}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
+        "angularaxis": {"type": "category", "tickfont": {"size": 15}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
         "bgcolor": "white"}
 
 
@@ -65,7 +65,7 @@ def levels_radar(labels: list[str], hover: list[str], series: dict[str, list[int
     data.append(go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
                                 line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2},
                                 hoverinfo="skip"))
-    return figure(data, title, height, polar=_polar(4, [0, 1, 2, 3, 4]), margin=margin or {"l": 120, "r": 120})
+    return figure(data, title, height, polar=_polar(4, [0, 1, 2, 3, 4]), margin=margin or {"l": 50, "r": 50})
 
 
 def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],

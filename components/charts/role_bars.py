@@ -16,7 +16,7 @@ from components.charts.chart_style import TRACE_COLOURS, figure
 from components.session.i18n import tr
 from components.session.labels import status_short_label
 
-ROW_PX = 30
+ROW_PX = 38
 
 
 def role_rows(cat: Catalogue, scores: dict[str, RoleScore], gaps: set[str]) -> list[tuple[str, str, str]]:
@@ -75,6 +75,7 @@ def role_coverage_bars(cat: Catalogue, scores: dict[str, RoleScore], gaps: set[s
             x=values, y=y, orientation="h", name=tr(f"kind.{kind}"), marker={
                 "color": TRACE_COLOURS[kind], "pattern": {"shape": "" if kind == "prerequisite" else "/"}},
             text=[None if v is None else f"{v}%" for v in values], textposition="outside", cliponaxis=False,
+            textfont={"size": 13}, constraintext="none",
             hovertemplate="%{y}<br>%{x}%<extra>" + tr(f"kind.{kind}") + "</extra>"))
     gap_rows = [text for r, text in labels if by_role.get(r) == "gap"]
     if gap_rows:
@@ -87,15 +88,14 @@ def role_coverage_bars(cat: Catalogue, scores: dict[str, RoleScore], gaps: set[s
         data.append(go.Scatter(x=[2] * len(words), y=[t for t, _ in words], mode="text", showlegend=False,
                                text=[state_note(st) for _, st in words], textposition="middle right",
                                textfont={"color": "#555", "size": 13}, hoverinfo="skip", name="states"))
+    # The target as a dashed line down the 100 % mark, named in the legend like the bars.
+    data.append(go.Scatter(x=[100, 100], y=[y[0], y[-1]], mode="lines", name=tr("chart.target"), hoverinfo="skip",
+                           line={"color": TRACE_COLOURS["target"], "width": 2, "dash": "dash"}))
     height = 130 + ROW_PX * len(labels)
     return figure(
         data, tr("chart.role_radar_title"), height, barmode="group", bargap=0.25, bargroupgap=0.05,
         xaxis={"range": [0, 112], "tickvals": [0, 25, 50, 75, 100], "ticktext": ["0", "25", "50", "75", "100%"],
                "gridcolor": "#DDD", "fixedrange": True, "side": "top"},
-        yaxis={"autorange": "reversed", "tickfont": {"size": 13}, "fixedrange": True, "automargin": True},
-        shapes=[{"type": "line", "x0": 100, "x1": 100, "y0": 0, "y1": 1, "yref": "paper",
-                 "line": {"color": TRACE_COLOURS["target"], "width": 2, "dash": "dash"}}],
-        annotations=[{"x": 100, "y": 1, "yref": "paper", "yanchor": "bottom", "text": tr("chart.target"),
-                      "showarrow": False, "font": {"color": TRACE_COLOURS["target"], "size": 13}, "yshift": 18}],
-        margin={"l": 10, "r": 30, "t": 110}, legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02,
+        yaxis={"autorange": "reversed", "tickfont": {"size": 14, "color": "#111"}, "fixedrange": True, "automargin": True},
+        margin={"l": 10, "r": 40, "t": 100}, legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02,
                                                         "yanchor": "top"})

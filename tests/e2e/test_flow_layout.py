@@ -38,7 +38,10 @@ def test_every_samples_diagrams_read_cleanly(app_server, browser, lang, size):
                 assert r.arrows == len(CAT.arrows_at(time.id)), where
                 assert len(r.crossings) <= MAX_CROSSINGS, (where, r.crossings)
                 assert r.through == [], where
+                # The whole diagram: a taller window for the shot (the page scrolls inside stMain).
+                page.set_viewport_size({"width": size[0], "height": 2400})
                 page.locator(".st-key-flow_chart").screenshot(
                     path=str(out / f"{model}_{time.id}_{lang}_{size[0]}.png"), animations="disabled")
+                page.set_viewport_size({"width": size[0], "height": size[1]})
     finally:
         context.close()
