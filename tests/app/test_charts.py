@@ -98,3 +98,23 @@ def test_charts_are_translated_and_user_text_is_escaped():
     at.sidebar.segmented_control[0].set_value("English").run()
     assert "CSIRT roles and information flows (Normal times)" in set(charts(open_tab(at, "Information flows")))
     assert "Coverage by role" in set(charts(open_tab(at, "Radar charts")))
+
+
+def test_every_chart_has_a_table_with_its_numbers():
+    from tests.app.helpers import open_lazy
+    at = open_tab(app(demo="B", page="results"), "レーダーチャート")
+    assert [e.label for e in at.expander].count("表で見る") == 2  # the role bars, a role's skills
+    bars = charts(at)["役割別の充足度"]
+    pre = next(t for t in bars["data"] if t["name"] == "任用前提スキル")
+    at = open_lazy(at, "table_roles")
+    table = next(d.value for d in at.dataframe if "任用前提スキル" in d.value.columns)
+    assert [int(v[:-1]) for v in table["任用前提スキル"] if v] == [v for v in pre["x"] if v is not None]
+    assert "アウトソーシング" not in set(table["状態"]) and "委託" in set(table["状態"])
+    # The grouped radar's numbers stand beside it.
+    assert any("充足度" in d.value.columns for d in at.dataframe)
+
+    at = open_lazy(open_tab(at), "table_flow_normal")
+    no_errors(at)
+    arrows = next(d.value for d in at.dataframe if "矢印の始点" in d.value.columns)
+    assert len(arrows) == 24
+    assert ("社外PoC", "NCA", "はい") in set(zip(arrows["矢印の始点"], arrows["矢印の終点"], arrows["双方向"]))
