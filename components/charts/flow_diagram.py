@@ -33,6 +33,9 @@ DASH = {("solid", "broken"): "longdash", ("dotted", "broken"): "longdashdot", ("
         ("dotted", "ok"): "dot", ("solid", "inactive"): "solid", ("dotted", "inactive"): "dot"}
 
 
+BREAK_BEFORE = set("アマハベゲ担")  # first characters of the words that end the roles' names
+
+
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) if text else ""
 
@@ -44,7 +47,13 @@ def _label(text: str, L: str) -> str:
         if "、" in text:
             head, _, tail = text.partition("、")
             return f"{head}、<br>{tail}"
-        return text if len(text) <= 9 else f"{text[:8]}<br>{text[8:]}"
+        if len(text) <= 9:
+            return text
+        # Else before the katakana word or the 担当 that starts the second half, as near the middle
+        # as lines of at most 9 characters allow (インシデント／マネージャー); else after 8.
+        cuts = [i for i in range(2, len(text) - 1) if text[i] in BREAK_BEFORE and max(i, len(text) - i) <= 9]
+        i = min(cuts, key=lambda i: max(i, len(text) - i)) if cuts else 8
+        return f"{text[:i]}<br>{text[i:]}"
     return _wrap(text, 16)
 
 
@@ -81,10 +90,19 @@ class Size:
     margin_r: int
     compact: bool
     narrowest: int  # the plot's narrowest width in px (Results in a 1280-px window; a half page)
+    legend_room: int  # px below the plot for the legend, so that it never squeezes the lanes
+
+    def per_x(self) -> float:
+        """Pixels per x unit at the narrowest width."""
+        return self.narrowest / (WIDTH + 0.25 - self.left)
+
+    def per_y(self) -> float:
+        """Pixels per lane."""
+        return (self.height - 60 - self.legend_room) / (len(LANES) + 0.3)
 
 
-FULL = Size(940, -1.9, (16, 16, 3), 14, 12, 20, 10, False, 770)
-COMPACT = Size(1000, -2.6, (6, 11, 3), 12, 11, 16, 40, True, 560)
+FULL = Size(1100, -1.9, (16, 16, 3), 14, 12, 20, 10, False, 770, 130)
+COMPACT = Size(1160, -2.6, (6, 11, 3), 12, 11, 16, 40, True, 560, 190)
 
 
 def _label_text(name: str, L: str, size: Size) -> str:
@@ -92,10 +110,11 @@ def _label_text(name: str, L: str, size: Size) -> str:
 
 
 def _labels_above(cat: Catalogue, pos: dict, graph: nx.DiGraph, L: str, size: Size) -> set[str]:
-    """The nodes whose label goes above them. Per lane, of every choice of sides, the one where
-    the fewest labels touch (at the narrowest width the diagram is drawn), then where the fewest
-    arrows go up past a lifted label (their heads would be crowded between the lanes)."""
-    per_unit = size.narrowest / (WIDTH + 0.25 - size.left)
+    """The nodes whose label goes above them. Lane by lane, of every choice of sides for its nodes:
+    the one where the fewest labels overlap (each other or other lanes' labels), then where the
+    fewest face another lane's label too closely to leave room for an arrowhead between them,
+    then where the fewest arrows go up past a lifted label. First from the top down (each lane
+    against the lanes decided before it), then twice more against all the others."""
     up = {n: 0 for n in pos}
     for u, v in graph.edges:
         up[u] += pos[v][1] > pos[u][1]
@@ -103,18 +122,37 @@ def _labels_above(cat: Catalogue, pos: dict, graph: nx.DiGraph, L: str, size: Si
     lanes: dict[float, list[str]] = {}
     for n, (_, y) in pos.items():
         lanes.setdefault(y, []).append(n)
-    width = {n: _text_width(_label_text(cat.node_name(n, L), L, size), size.label_font) for n in pos}
-    touch = lambda m, n: abs(pos[n][0] - pos[m][0]) * per_unit < (width[m] + width[n]) / 2 + 6  # noqa: E731
-    above: set[str] = set()
-    for nodes in lanes.values():
-        pairs = [(m, n) for i, m in enumerate(nodes) for n in nodes[i + 1:] if touch(m, n)]
-        if not pairs:
-            continue
-        crowded = sorted({n for pair in pairs for n in pair})
-        choices = (frozenset(n for k, n in enumerate(crowded) if bits >> k & 1) for bits in range(2 ** len(crowded)))
-        above |= min(choices, key=lambda lifted: (sum((m in lifted) == (n in lifted) for m, n in pairs),
-                                                  sum(up[n] for n in lifted), len(lifted)))
-    return above
+    box = {(n, side): _label_box(cat, pos, L, size, n, side) for n in pos for side in (False, True)}
+    # Grown on the side away from the node by a head's length (the room an arrowhead needs).
+    grown = {(n, side): _label_box(cat, pos, L, size, n, side, room=16) for n in pos for side in (False, True)}
+    overlap = lambda p, q: p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]  # noqa: E731
+    side: dict[str, bool] = {}
+    for sweep in range(3):
+        for y in sorted(lanes, reverse=True):
+            nodes = lanes[y]
+            others = [n for n in side if pos[n][1] != y]
+
+            def cost(lifted: frozenset) -> tuple:
+                mine = [box[n, n in lifted] for n in nodes]
+                clashes = sum(overlap(p, q) for i, p in enumerate(mine) for q in mine[i + 1:])
+                clashes += sum(overlap(p, box[m, side[m]]) for p in mine for m in others)
+                tight = sum(overlap(grown[n, n in lifted], grown[m, side[m]]) for n in nodes for m in others)
+                return clashes, tight, sum(up[n] for n in lifted), len(lifted)
+
+            choices = [frozenset(n for k, n in enumerate(nodes) if bits >> k & 1) for bits in range(2 ** len(nodes))]
+            best = min(choices, key=cost)
+            side.update({n: n in best for n in nodes})
+    return {n for n, lifted in side.items() if lifted}
+
+
+def _label_box(cat: Catalogue, pos: dict, L: str, size: Size, n: str, above: bool, room: int = 0) -> tuple:
+    """The label's box (x0, y0, x1, y1) in axis units, at the narrowest width (`room` px more on
+    the side away from the node)."""
+    x, y = pos[n]
+    text = _label_text(cat.node_name(n, L), L, size)
+    half = (_text_width(text, size.label_font) / 2 + 3) / size.per_x()
+    near, far = 14 / size.per_y(), (14 + (text.count("<br>") + 1) * size.label_font * 1.25 + 4 + room) / size.per_y()
+    return (x - half, y + near, x + half, y + far) if above else (x - half, y - far, x + half, y - near)
 
 
 def _node_label(name: str, L: str, size: Size, above: bool) -> dict:
@@ -214,8 +252,8 @@ def flow_figure(cat: Catalogue, a: Assessment, graph: nx.DiGraph, time: str,
         data, title, size.height,
         xaxis={"visible": False, "range": [size.left - 0.05, WIDTH + 0.2], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.75, len(LANES) - 0.45], "fixedrange": True},
-        legend=base["legend"] | {"y": -0.02}, title=base["title"] | {"font": {"size": size.title_font}},
-        margin={"l": 10, "r": size.margin_r, "t": 60, "b": 10}, hovermode="closest", dragmode=False,
+        legend=base["legend"] | {"y": -0.01}, title=base["title"] | {"font": {"size": size.title_font}},
+        margin={"l": 10, "r": size.margin_r, "t": 60, "b": size.legend_room}, hovermode="closest", dragmode=False,
         annotations=annotations, shapes=shapes)
 
 
@@ -259,16 +297,7 @@ def _midpoint(points) -> tuple[float, float]:
 
 
 def _label_boxes(cat: Catalogue, pos: dict, L: str, size: Size, above: set[str]) -> list[tuple]:
-    """Each node label's box (x0, y0, x1, y1) in axis units, at the narrowest drawing width."""
-    per_x = size.narrowest / (WIDTH + 0.25 - size.left)
-    per_y = (size.height - 70) / (len(LANES) + 0.3)
-    out = []
-    for n, (x, y) in pos.items():
-        text = _label_text(cat.node_name(n, L), L, size)
-        half = (_text_width(text, size.label_font) / 2 + 2) / per_x
-        near, far = 14 / per_y, (14 + (text.count("<br>") + 1) * size.label_font * 1.25 + 2) / per_y
-        out.append((x - half, y + near, x + half, y + far) if n in above else (x - half, y - far, x + half, y - near))
-    return out
+    return [_label_box(cat, pos, L, size, n, n in above) for n in pos]
 
 
 def _arrowhead(start: tuple, end: tuple, boxes: list[tuple], xs: list, ys: list, sizes: list) -> None:
@@ -277,17 +306,14 @@ def _arrowhead(start: tuple, end: tuple, boxes: list[tuple], xs: list, ys: list,
     (x0, y0), (x1, y1) = start, end
     length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1.0
     ux, uy = (x0 - x1) / length, (y0 - y1) / length  # from the tip back towards the start
-    pad = 0.08  # about 6 px: the head's own size around its tip
-    back = 0.24
-    for step in range(40):
-        b = 0.24 + step * 0.03
-        if b > min(1.2, length * 0.6):
-            break
+    pad = 0.05  # about 4 px: the head's own size around its tip
+    def on_labels(b: float) -> int:
         tx, ty = x1 + ux * b, y1 + uy * b
-        if not any(bx0 < tx + pad and tx - pad < bx1 and by0 < ty + pad and ty - pad < by1
-                   for bx0, by0, bx1, by1 in boxes):
-            back = b
-            break
+        return sum(bx0 < tx + pad and tx - pad < bx1 and by0 < ty + pad and ty - pad < by1
+                   for bx0, by0, bx1, by1 in boxes)
+
+    tries = [0.24 + step * 0.03 for step in range(33) if 0.24 + step * 0.03 <= min(1.2, length * 0.75)] or [0.24]
+    back = min(tries, key=on_labels)  # the nearest spot on no label (or on the fewest)
     tip = (x1 + ux * back, y1 + uy * back)
     xs += [tip[0] + ux * 0.05, tip[0], None]
     ys += [tip[1] + uy * 0.05, tip[1], None]

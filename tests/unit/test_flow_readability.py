@@ -34,8 +34,9 @@ def test_few_crossings_and_no_arrow_over_a_node(model, time, L):
         assert r.arrows == len(cat.arrows_at(time))
         assert len(r.crossings) <= MAX_CROSSINGS, (width, r.crossings)
         assert r.through == [], width
-        labels, _ = label_clashes(fig, width)
-        assert labels == [], width
+        labels, heads = label_clashes(fig, width)
+        assert labels == [], width  # no two labels overlap
+        assert heads == [], width  # no arrowhead on a label
 
 
 def test_a_gap_changes_the_look_not_the_layout():
