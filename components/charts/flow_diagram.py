@@ -102,11 +102,13 @@ class Size:
 
 
 FULL = Size(1100, -1.9, (16, 16, 3), 14, 12, 20, 10, False, 770, 130)
-COMPACT = Size(1160, -2.6, (6, 11, 3), 12, 11, 16, 40, True, 560, 190)
+COMPACT = Size(1160, -2.6, (6, 11, 3), 12, 10, 16, 40, True, 390, 190)
 
 
 def _label_text(name: str, L: str, size: Size) -> str:
-    return _short_lines(name, 11 if L == "ja" else 18, 2) if size.compact else _label(name, L)
+    if size.compact and L != "ja":  # narrow lines, words kept whole
+        return "<br>".join(textwrap.wrap(name, 11, break_long_words=False))
+    return _label(name, L)
 
 
 def _labels_above(cat: Catalogue, pos: dict, graph: nx.DiGraph, L: str, size: Size) -> set[str]:
