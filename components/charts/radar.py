@@ -1,4 +1,4 @@
-"""Radar charts of skill coverage. Pure figure builders: data in, plotly Figure out."""
+"""Radar charts of skill coverage (by function or group, a role's or a person's skills). Pure figure builders."""
 from __future__ import annotations
 
 from html import escape

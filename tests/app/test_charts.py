@@ -67,7 +67,7 @@ def test_flipping_a_role_updates_radar_and_diagram():
     status = nodes_by_status(fig)
     assert "incident_handler" in status["outsourced"] and "incident_manager" in status["gap"]
     assert edges(fig, "broken") == 3  # researcher→IM, curator→IM, IM→commander at normal time
-    bars = charts(open_tab(at, "レーダーチャート"))["役割別の充足度"]
+    bars = charts(open_tab(at, "充足度のグラフ"))["役割別の充足度"]
     pre = next(t for t in bars["data"] if t["name"] == "任用前提スキル")
     values = dict(zip(pre["y"], pre["x"]))
     assert values["インシデントハンドラー (委託)"] is None  # no bar: words instead
@@ -97,7 +97,7 @@ def test_charts_are_translated_and_user_text_is_escaped():
     assert "&lt;b&gt;X&lt;/b&gt;" in hovers and "<b>X</b>" not in hovers
     at.sidebar.segmented_control[0].set_value("English").run()
     assert "CSIRT roles and information flows (Normal times)" in set(charts(open_tab(at, "Information flows")))
-    assert "Coverage by role" in set(charts(open_tab(at, "Radar charts")))
+    assert "Coverage by role" in set(charts(open_tab(at, "Coverage charts")))
 
 
 def test_every_chart_has_a_table_with_its_numbers():
