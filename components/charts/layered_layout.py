@@ -23,7 +23,7 @@ class Layout:
 
 
 def layered_layout(lanes: list[list[str]], edges: list[tuple[str, str]], width: float,
-                   node_width: float, bend_width: float, restarts: int = 24) -> Layout:
+                   node_width: float, bend_width: float, restarts: int = 6) -> Layout:
     """`lanes`: node ids per lane, top to bottom (the order given is the first guess). `edges`
     are undirected for the layout. Nodes need `node_width` of room in their lane, bend points
     `bend_width`; x runs from 0 to `width`."""
@@ -105,15 +105,30 @@ def _sweep(order, lane_of, links, down: bool) -> None:
 
 
 def _transpose(order, lane_of, links, flat) -> None:
-    """Swaps neighbours within a lane while that lowers the cost."""
-    best = _cost(order, lane_of, links, flat)
+    """Swaps neighbours within a lane while that lowers the cost; a swap in lane i changes only
+    the crossings with lanes i - 1 and i + 1 and the flat edges of lane i, so only those are counted."""
+    by_pair: dict[int, list] = {}
+    for a, b in links:
+        by_pair.setdefault(min(lane_of[a], lane_of[b]), []).append((a, b))
+    flat_in = {i: [(u, v) for u, v in flat if lane_of[u] == i] for i in range(len(order))}
+
+    def local(i: int) -> int:
+        lane = order[i]
+        c = sum(3 * (abs(lane.index(u) - lane.index(v)) - 1) for u, v in flat_in[i])
+        if i > 0:
+            c += _crossings(order[i - 1], lane, by_pair.get(i - 1, []))
+        if i + 1 < len(order):
+            c += _crossings(lane, order[i + 1], by_pair.get(i, []))
+        return c
+
     improved = True
     while improved:
         improved = False
-        for lane in order:
+        for i, lane in enumerate(order):
+            best = local(i)
             for k in range(len(lane) - 1):
                 lane[k], lane[k + 1] = lane[k + 1], lane[k]
-                c = _cost(order, lane_of, links, flat)
+                c = local(i)
                 if c < best:
                     best, improved = c, True
                 else:
