@@ -23,7 +23,7 @@ class Layout:
 
 
 def layered_layout(lanes: list[list[str]], edges: list[tuple[str, str]], width: float,
-                   node_width: float, bend_width: float, restarts: int = 6) -> Layout:
+                   node_width: float, bend_width: float, restarts: int = 24) -> Layout:
     """`lanes`: node ids per lane, top to bottom (the order given is the first guess). `edges`
     are undirected for the layout. Nodes need `node_width` of room in their lane, bend points
     `bend_width`; x runs from 0 to `width`."""
