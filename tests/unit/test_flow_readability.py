@@ -68,3 +68,12 @@ def test_the_metric_counts_what_it_should():
     # The diagonals cross each other at (5, 5) and the horizontal there: three pairs at one point.
     assert sorted(r.crossings) == [(0, 1), (0, 2), (1, 2)]
     assert r.through == [(2, "m")]
+
+
+@pytest.mark.parametrize("L", ["ja", "en"])
+def test_the_compact_diagram_keeps_the_limits(L):
+    """Half a page per scenario (about 390 px a column at 1280 px): the same layout, so the same
+    crossings, and no arrow over a node even at that scale."""
+    for time in ("normal", "incident"):
+        r = readability(drawn(demo_assessment("B", cat), time, L, compact=True), 390)
+        assert len(r.crossings) <= MAX_CROSSINGS and r.through == [], (time, r)
