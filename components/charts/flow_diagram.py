@@ -14,7 +14,7 @@ from assessment.core.model import Assessment
 from assessment.scores.scoring import RoleScore
 from csirt_data import Catalogue
 
-from components.charts.chart_style import figure, layout
+from components.charts.chart_style import figure, layout, text_width
 from components.charts.flow_layout import LANES, WIDTH, node_positions, route
 from components.session.i18n import tr
 from components.session.labels import STATUS_COLOURS, percent
@@ -43,7 +43,7 @@ def _wrap(text: str, width: int) -> str:
 def _label(text: str, L: str) -> str:
     """Node labels on two lines at most, so that neighbours in a lane don't overlap."""
     if L == "ja":
-        # Japanese has no spaces: break after a 、 if there is one, else at a fixed width.
+        # Japanese has no spaces: break after a 、 if there is one.
         if "、" in text:
             head, _, tail = text.partition("、")
             return f"{head}、<br>{tail}"
@@ -71,16 +71,11 @@ def _short_lines(text: str, width: int, lines: int) -> str:
     return "<br>".join(out)
 
 
-def _text_width(text: str, font: int) -> float:
-    """Pixels a label's widest line takes (a Japanese character is about one em, a Latin one about
-    0.6 em): enough to tell whether two neighbours' labels would touch."""
-    return max(sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in line) for line in text.split("<br>")) * font
-
-
 @dataclass(frozen=True)
 class Size:
     """The diagram full width (Results) or compact, for half a page (scenarios side by side):
-    smaller type, narrower labels, and in a crowded lane every other label above its node."""
+    smaller type and narrower labels. Either way a label sits below its node, or above it where
+    that keeps it clear of its neighbours' (_labels_above)."""
     height: int
     left: float  # the x where lanes begin; lane titles sit just right of it
     lane_title: tuple[int, int, int]  # ja width, en width, lines
@@ -129,7 +124,7 @@ def _labels_above(cat: Catalogue, pos: dict, graph: nx.DiGraph, L: str, size: Si
     grown = {(n, side): _label_box(cat, pos, L, size, n, side, room=16) for n in pos for side in (False, True)}
     overlap = lambda p, q: p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]  # noqa: E731
     side: dict[str, bool] = {}
-    for sweep in range(3):
+    for _ in range(3):
         for y in sorted(lanes, reverse=True):
             nodes = lanes[y]
             others = [n for n in side if pos[n][1] != y]
@@ -152,7 +147,7 @@ def _label_box(cat: Catalogue, pos: dict, L: str, size: Size, n: str, above: boo
     the side away from the node)."""
     x, y = pos[n]
     text = _label_text(cat.node_name(n, L), L, size)
-    half = (_text_width(text, size.label_font) / 2 + 3) / size.per_x()
+    half = (text_width(text, size.label_font) / 2 + 3) / size.per_x()
     near, far = 14 / size.per_y(), (14 + (text.count("<br>") + 1) * size.label_font * 1.25 + 4 + room) / size.per_y()
     return (x - half, y + near, x + half, y + far) if above else (x - half, y - far, x + half, y - near)
 

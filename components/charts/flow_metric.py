@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from components.charts.chart_style import text_width
+
 Point = tuple[float, float]
 CLEARANCE = 3  # px beyond a marker's outline that still counts as drawn through it
 
@@ -109,13 +111,11 @@ def _cross(a: Point, b: Point, c: Point, d: Point) -> Point | None:
 
 
 def _text_box(a: dict, px) -> tuple[float, float, float, float]:
-    """An annotation's box in pixels (left, top, right, bottom), estimated from its text: a
-    Japanese character is one em wide, a Latin one about 0.6 em; lines are 1.25 em apart."""
-    import re
+    """An annotation's box in pixels (left, top, right, bottom), estimated from its text (widths as
+    chart_style.text_width has them; lines 1.25 em apart)."""
     size = a.get("font", {}).get("size", 12)
-    lines = [re.sub(r"<[^>]+>", "", s) for s in a["text"].split("<br>")]
-    w = max(sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in line) for line in lines) * size + 2
-    h = len(lines) * size * 1.25 + 2
+    w = text_width(a["text"], size) + 2
+    h = (a["text"].count("<br>") + 1) * size * 1.25 + 2
     cx, cy = px(a["x"], a["y"])
     cy -= a.get("yshift", 0)
     top = {"bottom": cy - h, "top": cy}.get(a.get("yanchor"), cy - h / 2)
