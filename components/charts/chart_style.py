@@ -1,4 +1,5 @@
 """Chart style shared by every figure: large Japanese-capable type for a projector."""
+import re
 import textwrap
 
 import plotly.graph_objects as go
@@ -51,3 +52,11 @@ def axis_label(text: str, lang: str, width: int | None = None) -> str:
     if len(lines) <= 2:
         return "<br>".join(lines)
     return lines[0] + "<br>" + short(" ".join(lines[1:]), width or 16)
+
+
+def text_width(text: str, font: int) -> float:
+    """Pixels the widest line of a label (lines split by <br>, tags ignored) takes: a Japanese
+    character is about one em, a Latin one about 0.6 em. An estimate, enough to tell whether two
+    labels would touch."""
+    lines = [re.sub(r"<[^>]+>", "", line) for line in text.split("<br>")]
+    return max(sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in line) for line in lines) * font

@@ -1,4 +1,4 @@
-"""Radar charts of skill coverage. Pure figure builders: data in, plotly Figure out."""
+"""Radar charts of skill coverage (by function or group, a role's or a person's skills). Pure figure builders."""
 from __future__ import annotations
 
 from html import escape
@@ -11,14 +11,13 @@ from csirt_data import Catalogue
 
 from components.charts.chart_style import TRACE_COLOURS, axis_label, figure
 from components.session.i18n import lang, tr
-from components.session.labels import status_short_label
 
 
 def _polar(max_r: float, ticks: list, ticktext: list | None = None) -> dict:
     return {
         "radialaxis": {"range": [0, max_r], "tickvals": ticks, "ticktext": ticktext or [str(t) for t in ticks],
                        "tickfont": {"size": 12}, "gridcolor": "#CCC"},
-        "angularaxis": {"tickfont": {"size": 14}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
+        "angularaxis": {"type": "category", "tickfont": {"size": 15}, "direction": "clockwise", "rotation": 90, "gridcolor": "#DDD"},
         "bgcolor": "white"}
 
 
@@ -27,30 +26,6 @@ PERCENT_AXIS = (100, [0, 25, 50, 75, 100], ["0", "25", "50", "75", "100%"])
 
 def _closed(values: list) -> list:
     return values + values[:1]
-
-
-def role_coverage_radar(cat: Catalogue, a: Assessment, scores: dict[str, RoleScore], L: str) -> go.Figure:
-    """Coverage per role: prerequisite, additional and the target (100%). Outsourced roles keep
-    their axis, marked and left empty; not-applicable roles and roles without skills are left out."""
-    roles = [r for r in cat.role_ids if scores[r].status != "not_applicable" and cat.role_links(r)]
-    labels = []
-    for r in roles:
-        name = cat.role(r).name.get(L)
-        status = scores[r].status
-        labels.append(f"{name} ({status_short_label(status)})" if status != "in_house" else name)
-    pct = lambda v: None if v is None else round(v * 100)  # noqa: E731
-    data = []
-    for kind in ("prerequisite", "additional"):
-        values = [pct(getattr(scores[r], kind)) for r in roles]
-        data.append(go.Scatterpolar(
-            r=_closed(values), theta=_closed(labels), name=tr(f"kind.{kind}"), mode="lines+markers",
-            line={"color": TRACE_COLOURS[kind], "width": 3}, connectgaps=False,
-            fill="toself" if kind == "prerequisite" else None, opacity=0.85,
-            hovertemplate="%{theta}<br>%{r}%<extra>" + tr(f"kind.{kind}") + "</extra>"))
-    data.append(go.Scatterpolar(
-        r=_closed([100] * len(roles)), theta=_closed(labels), name=tr("chart.target"), mode="lines",
-        line={"color": TRACE_COLOURS["target"], "width": 2, "dash": "dash"}, hoverinfo="skip"))
-    return figure(data, tr("chart.role_radar_title"), 620, polar=_polar(*PERCENT_AXIS))
 
 
 def grouped_radar(names: list[str], values: list[float | None], title: str) -> go.Figure:
@@ -90,27 +65,29 @@ def levels_radar(labels: list[str], hover: list[str], series: dict[str, list[int
     data.append(go.Scatterpolar(r=_closed(targets), theta=_closed(labels), name=tr("chart.target"), mode="lines",
                                 line={"color": TRACE_COLOURS["target"], "dash": "dash", "width": 2},
                                 hoverinfo="skip"))
-    return figure(data, title, height, polar=_polar(4, [0, 1, 2, 3, 4]), margin=margin or {"l": 120, "r": 120})
+    return figure(data, title, height, polar=_polar(4, [0, 1, 2, 3, 4]), margin=margin or {"l": 50, "r": 50})
 
 
 def level_radar(labels: list[str], hover: list[str], levels: list[int | None], targets: list[int],
                 title: str, level_name: str) -> go.Figure:
-    """One series of levels per skill, for one role or one person; unrated counts 0."""
-    return levels_radar(labels, hover, {level_name: [0 if v is None else v for v in levels]}, targets, title)
+    """One series of levels per skill, for one role or one person. Not rated is not 0: an unrated
+    skill has no point (the list beside the chart says 未評価)."""
+    return levels_radar(labels, hover, {level_name: list(levels)}, targets, title)
 
 
 def role_skill_radar(cat: Catalogue, score: RoleScore, L: str) -> go.Figure:
     skills = score.skills
-    labels = [axis_label(f"{i + 1}. {cat.skill(k.skill).get(L)}", L, 10 if L == "ja" else 18) for i, k in enumerate(skills)]
-    hover = [f"{escape(cat.skill(k.skill).get(L))} ({tr('kind.' + k.kind)})" for k in skills]
+    # Axis labels are numbers (a sentence would be cut); the view lists the sentences beside.
+    labels = [str(i + 1) for i in range(len(skills))]
+    hover = [f"{i + 1}. {escape(cat.skill(k.skill).get(L))} ({tr('kind.' + k.kind)})" for i, k in enumerate(skills)]
     title = tr("chart.role_skill_title", role=cat.role(score.role).name.get(L))
     return level_radar(labels, hover, [k.best for k in skills], [k.target for k in skills], title,
                        tr("chart.best_level"))
 
 
 def person_radar(cat: Catalogue, a: Assessment, ps: PersonScore, L: str) -> go.Figure:
-    labels = [axis_label(f"{i + 1}. {cat.skill(s).get(L)}", L, 10 if L == "ja" else 18) for i, (s, _, _) in enumerate(ps.skills)]
-    hover = [escape(cat.skill(s).get(L)) for s, _, _ in ps.skills]
+    labels = [str(i + 1) for i in range(len(ps.skills))]
+    hover = [f"{i + 1}. {escape(cat.skill(s).get(L))}" for i, (s, _, _) in enumerate(ps.skills)]
     # The person's name is user text: escaped for the chart's HTML-like labels.
     title = tr("chart.person_title", name=escape(a.person(ps.person).name))
     return level_radar(labels, hover, [lv for _, lv, _ in ps.skills], [t for _, _, t in ps.skills], title,

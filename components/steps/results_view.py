@@ -12,7 +12,11 @@ from components.charts.flow_diagram import flow_figure
 from components.session.i18n import join, lang, tr
 from components.session.basis import basis_text, figure_text
 from components.steps.gap_lists import gap_lists
-from components.charts.radar import grouped_radar, person_radar, role_coverage_radar, role_skill_radar
+from components.session.labels import level_label, md, percent
+from components.charts.chart_tables import coverage_table, flow_table, role_table, skill_table
+from components.charts.radar import grouped_radar, person_radar, role_skill_radar
+from components.charts.role_bars import role_coverage_bars
+from components.charts.table_view import as_table
 from components.session.state import assessment, derived, scores as role_scores, summary
 
 
@@ -34,21 +38,38 @@ def headline(cat: Catalogue) -> None:
 
 
 def role_radar_figure(cat: Catalogue):
-    L, scores = lang(), role_scores()
-    return derived("fig_roles", lambda a_: role_coverage_radar(cat, a_, scores, L), L)
+    """Coverage by role (bars: see role_bars.py for why not a radar)."""
+    L, scores, gaps = lang(), role_scores(), set(summary().gaps)
+    return derived("fig_roles", lambda a_: role_coverage_bars(cat, scores, gaps, L), L)
+
+
+def _function_values(cat: Catalogue) -> tuple[list[str], list]:
+    L, values = lang(), derived("functions", lambda a_: score_functions(a_, scores=role_scores()))
+    fs = [f for f in cat.functions if values.get(f.id) is not None]
+    return [f.name.get(L) for f in fs], [values[f.id] for f in fs]
+
+
+def _group_values(cat: Catalogue) -> tuple[list[str], list]:
+    L, values = lang(), derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
+    return [g.short.get(L) for g in cat.groups], [values[g.id] for g in cat.groups]
 
 
 def function_radar_figure(cat: Catalogue):
-    L, values = lang(), derived("functions", lambda a_: score_functions(a_, scores=role_scores()))
-    fs = [f for f in cat.functions if values.get(f.id) is not None]
-    return derived("fig_functions", lambda a_: grouped_radar([f.name.get(L) for f in fs], [values[f.id] for f in fs],
-                                                             tr("chart.function_title")), L)
+    names, values = _function_values(cat)
+    return derived("fig_functions", lambda a_: grouped_radar(names, values, tr("chart.function_title")), lang())
 
 
 def group_radar_figure(cat: Catalogue):
-    L, values = lang(), derived("groups", lambda a_: score_groups(a_, scores=role_scores()))
-    return derived("fig_groups", lambda a_: grouped_radar([g.short.get(L) for g in cat.groups],
-                                                          [values[g.id] for g in cat.groups], tr("chart.group_title")), L)
+    names, values = _group_values(cat)
+    return derived("fig_groups", lambda a_: grouped_radar(names, values, tr("chart.group_title")), lang())
+
+
+def _skill_list(cat: Catalogue, skills: list[str], levels: list[int | None], L: str) -> None:
+    """The full sentence of each numbered axis, beside its radar; an unrated one says so (it has no
+    point on the radar)."""
+    st.markdown(f"**{tr('chart.skill_list')}**")
+    st.markdown("\n".join(f"{i + 1}. {md(cat.skill(k).get(L))}" + ("" if lv is not None else f" — *{level_label(None)}*")
+                          for i, (k, lv) in enumerate(zip(skills, levels))))
 
 
 def flow_diagram_figure(cat: Catalogue, time: str):
@@ -62,23 +83,34 @@ def radars(cat: Catalogue) -> None:
     scores = role_scores()
     fig = role_radar_figure(cat)
     st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_roles")
+    as_table("roles", lambda: role_table(cat, scores, set(summary().gaps), L))
     out = [cat.role(r).name.get(L) for r in cat.role_ids if scores[r].status == "outsourced"]
     if out:
         st.caption(tr("results.outsourced_note", roles=join(out)))
 
+    by = st.segmented_control(tr("results.by"), ["function", "group"], default="function", required=True,
+                              format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
+    fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
+    names, values = _group_values(cat) if by == "group" else _function_values(cat)
     left, right = st.columns(2)
     with left:
-        by = st.segmented_control(tr("results.by"), ["function", "group"], default="function", required=True,
-                                  format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
-        fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
-        rated_roles = [r for r in cat.role_ids if scores[r].skills]
-        if rated_roles:
-            role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
-                                key="radar_role")
+        st.dataframe(coverage_table(names, {tr("chart.coverage"): values}), hide_index=True, key="table_grouped")
+
+    rated_roles = [r for r in cat.role_ids if scores[r].skills]
+    if rated_roles:
+        role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
+                            key="radar_role")
+        skills = scores[role].skills
+        left, right = st.columns(2)
+        with left:
             fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
             st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
+        with right:
+            _skill_list(cat, [k.skill for k in skills], [k.best for k in skills], L)
+        as_table("role_skills", lambda: skill_table(
+            cat, [(k.skill, k.kind, k.best, k.target) for k in skills], tr("chart.best_level"), L))
 
 
 def person_radars(cat: Catalogue) -> None:
@@ -92,8 +124,14 @@ def person_radars(cat: Catalogue) -> None:
     pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
     ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
     if ps.skills:
-        fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
-        st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
+        left, right = st.columns(2)
+        with left:
+            fig = derived("fig_person", lambda a_: person_radar(cat, a_, ps, L), L, pid)
+            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_person_chart")
+        with right:
+            _skill_list(cat, [k for k, _, _ in ps.skills], [lv for _, lv, _ in ps.skills], L)
+        as_table("person", lambda: skill_table(cat, [(k, None, lv, t) for k, lv, t in ps.skills],
+                                               tr("chart.own_level"), L))
     else:
         st.info(tr("results.person_no_skills"))
 
@@ -105,6 +143,7 @@ def flows(cat: Catalogue) -> None:
                                 format_func=lambda t: next(x.name.get(L) for x in cat.flows.times if x.id == t))
     graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
     st.plotly_chart(flow_diagram_figure(cat, time), config=PLOT_CONFIG, key="flow_chart")
+    as_table(f"flow_{time}", lambda: flow_table(cat, graph, L))
     st.caption(tr("results.flow_derived"))
     legend = cat.flows.legend
     notes = [legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]

@@ -14,7 +14,7 @@ from assessment.core.errors import ImportProblem, ReportUnavailable
 from assessment.core.messages import message
 from assessment.scores.flows import flow_graph
 from assessment.exchange.report import Chart, find_chromium, pdf_from_html, render_report
-from assessment.scores.scoring import score_functions, score_roles
+from assessment.scores.scoring import score_functions, score_roles, summarise
 from csirt_data import Catalogue
 
 from components.charts.chart_export import png
@@ -22,7 +22,8 @@ from components.charts.print_fonts import for_print
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import fixed_lang, lang, tr
 from components.session.labels import md
-from components.charts.radar import grouped_radar, role_coverage_radar
+from components.charts.radar import grouped_radar
+from components.charts.role_bars import role_coverage_bars
 from components.session.state import assessment, swap_in
 
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
@@ -56,7 +57,7 @@ def _build(cat: Catalogue, a, L: str, which: str) -> go.Figure:
     with fixed_lang(L):
         scores = score_roles(a, cat)
         if which == "roles":
-            return role_coverage_radar(cat, a, scores, L)
+            return role_coverage_bars(cat, scores, set(summarise(a, cat, scores).gaps), L)
         if which == "functions":
             values = score_functions(a, cat, scores)
             fs = [f for f in cat.functions if values.get(f.id) is not None]

@@ -67,12 +67,18 @@ def test_flipping_a_role_updates_radar_and_diagram():
     status = nodes_by_status(fig)
     assert "incident_handler" in status["outsourced"] and "incident_manager" in status["gap"]
     assert edges(fig, "broken") == 3  # researcher→IM, curator→IM, IM→commander at normal time
-    radar = charts(open_tab(at, "レーダーチャート"))["役割別の充足度"]
-    pre = next(t for t in radar["data"] if t["name"] == "任用前提スキル")
-    values = dict(zip(pre["theta"], pre["r"]))
-    assert values["インシデントハンドラー (委託)"] is None
+    bars = charts(open_tab(at, "充足度のグラフ"))["役割別の充足度"]
+    pre = next(t for t in bars["data"] if t["name"] == "任用前提スキル")
+    values = dict(zip(pre["y"], pre["x"]))
+    assert values["インシデントハンドラー (委託)"] is None  # no bar: words instead
     assert values["インシデントマネージャー (未配置)"] == 0
     assert "インシデントハンドラー" not in values
+    words = next(t for t in bars["data"] if t["name"] == "states")
+    assert dict(zip(words["y"], words["text"]))["インシデントハンドラー (委託)"] == "アウトソーシング（委託先が担う）"
+    gap = next(t for t in bars["data"] if t["name"] == "未配置（担い手なし：0%）")
+    # The sample's investigator was a gap already; the manager joins it.
+    assert gap["y"] == ["インシデントマネージャー (未配置)", "インベスティゲーター (未配置)"]
+    assert set(gap["text"]) == {"0%：担い手なし"}
 
 
 def test_charts_are_translated_and_user_text_is_escaped():
@@ -91,4 +97,24 @@ def test_charts_are_translated_and_user_text_is_escaped():
     assert "&lt;b&gt;X&lt;/b&gt;" in hovers and "<b>X</b>" not in hovers
     at.sidebar.segmented_control[0].set_value("English").run()
     assert "CSIRT roles and information flows (Normal times)" in set(charts(open_tab(at, "Information flows")))
-    assert "Coverage by role" in set(charts(open_tab(at, "Radar charts")))
+    assert "Coverage by role" in set(charts(open_tab(at, "Coverage charts")))
+
+
+def test_every_chart_has_a_table_with_its_numbers():
+    from tests.app.helpers import open_lazy
+    at = open_tab(app(demo="B", page="results"), "レーダーチャート")
+    assert [e.label for e in at.expander].count("表で見る") == 2  # the role bars, a role's skills
+    bars = charts(at)["役割別の充足度"]
+    pre = next(t for t in bars["data"] if t["name"] == "任用前提スキル")
+    at = open_lazy(at, "table_roles")
+    table = next(d.value for d in at.dataframe if "任用前提スキル" in d.value.columns)
+    assert [int(v[:-1]) for v in table["任用前提スキル"] if v] == [v for v in pre["x"] if v is not None]
+    assert "アウトソーシング" not in set(table["状態"]) and "委託" in set(table["状態"])
+    # The grouped radar's numbers stand beside it.
+    assert any("充足度" in d.value.columns for d in at.dataframe)
+
+    at = open_lazy(open_tab(at), "table_flow_normal")
+    no_errors(at)
+    arrows = next(d.value for d in at.dataframe if "矢印の始点" in d.value.columns)
+    assert len(arrows) == 24
+    assert ("社外PoC", "NCA", "はい") in set(zip(arrows["矢印の始点"], arrows["矢印の終点"], arrows["双方向"]))

@@ -18,7 +18,7 @@ from csirt_data.i18n import translate
 from tests.app.helpers import ROOT, assessment, no_errors
 
 # The widgets a viewer may have: they change what is shown, never the work.
-VIEW_KEYS = {"lang_switch", "results_tab", "radar_by", "radar_role", "flow_time", "exec_show_names",
+VIEW_KEYS = {"lang_switch", "results_tab", "radar_by", "radar_role", "flow_time", "exec_show_names", "report_names",
              "dl_html", "dl_pdf"}
 
 

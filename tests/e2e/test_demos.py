@@ -31,16 +31,16 @@ def test_demo_deep_link_shows_results_and_flow_diagram(app_server, page, model):
     assert m[t("results.headcount")].split(" / ")[0] == str(PEOPLE[model])
     assert m[t("results.coverage")].endswith("%") and m[t("results.coverage")] != "0%"
 
-    # Role radar: outsourced roles carry the suffix and have no in-house value.
+    # Role bars: outsourced roles carry the suffix and have no in-house value.
     radar = traces(page, "radar_roles")
     pre = by_name(radar, t("kind.prerequisite"))
     suffix = f" ({t('status.short.outsourced')})"
-    labelled = {th[: -len(suffix)] for th in pre["theta"] if th.endswith(suffix)}
+    labelled = {th[: -len(suffix)] for th in pre["y"] if th.endswith(suffix)}
     assert labelled == {CAT.role(r).name.ja for r in OUTSOURCED[model]}
-    for th, r in zip(pre["theta"], pre["r"]):
+    for th, r in zip(pre["y"], pre["x"]):
         if th.endswith(suffix):
             assert r is None, (th, r)
-    assert any(isinstance(r, (int, float)) and r > 0 for r in pre["r"])
+    assert any(isinstance(r, (int, float)) and r > 0 for r in pre["x"])
 
     # Flow diagram, normal time first.
     open_flow_tab(page)

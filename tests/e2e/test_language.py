@@ -33,7 +33,7 @@ def test_lang_en_link_shows_page_navigation_and_charts_in_english(app_server, pa
     assert t("results.sample", "en") in " ".join(alerts(page))
 
     assert chart_title(page, "radar_roles") == t("chart.role_radar_title", "en")
-    theta = by_name(traces(page, "radar_roles"), t("kind.prerequisite", "en"))["theta"]
+    theta = by_name(traces(page, "radar_roles"), t("kind.prerequisite", "en"))["y"]
     assert f"{CAT.role('researcher').name.en} ({t('status.short.outsourced', 'en')})" in theta
     assert not [x for x in theta if KANA_KANJI.search(x)], theta  # role names in English
 

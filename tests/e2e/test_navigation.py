@@ -69,5 +69,5 @@ def test_leaving_and_returning_keeps_people_roles_and_ratings(app_server, page):
     go(page, "results")
     radar = traces(page, "radar_roles")
     pre = by_name(radar, t("kind.prerequisite"))
-    assert f"{solution.name.ja} ({t('status.short.outsourced')})" in pre["theta"]
+    assert f"{solution.name.ja} ({t('status.short.outsourced')})" in pre["y"]
 

@@ -1,5 +1,5 @@
 """A consultant flips roles live in the model B sample and the charts follow: an outsourced role leaves
-the in-house radar and moves to the outsourced nodes of the diagram; a role nobody staffs breaks the
+the in-house bars and moves to the outsourced nodes of the diagram; a role nobody staffs breaks the
 arrows that touch it."""
 from playwright.sync_api import expect
 
@@ -11,9 +11,10 @@ CAT = load_catalogue()
 TIME = {x.id: x.name.ja for x in CAT.flows.times}
 
 
-def _theta_r(radar: list[dict]) -> dict[str, float | None]:
-    pre = by_name(radar, t("kind.prerequisite"))
-    return dict(zip(pre["theta"][:-1], pre["r"][:-1]))  # the last point closes the loop
+def _theta_r(bars: list[dict]) -> dict[str, float | None]:
+    """Row label -> prerequisite coverage of the role bars (None: no bar in that row)."""
+    pre = by_name(bars, t("kind.prerequisite"))
+    return dict(zip(pre["y"], pre["x"]))
 
 
 def test_flip_to_outsourced_updates_radar_and_flow_diagram(app_server, page):

@@ -281,8 +281,9 @@ def edge_traces(data: list[dict]) -> list[dict]:
 
 
 def edges(data: list[dict], state: str | None = None, line: str | None = None) -> set[tuple[str, str]]:
-    """The arrows drawn, as (from id, to id), rebuilt from the edge traces' segments (x0,x1,None)
-    and the node traces' positions and ids: what the picture connects, not what the app meant."""
+    """The arrows drawn, as (from id, to id), rebuilt from the edge traces' polylines (points of one
+    arrow, then None) and the node traces' positions and ids: what the picture connects, not what
+    the app meant."""
     where = {}
     for tr in node_traces(data).values():
         for x, y, n in zip(tr.get("x") or [], tr.get("y") or [], tr.get("customdata") or []):
@@ -292,11 +293,14 @@ def edges(data: list[dict], state: str | None = None, line: str | None = None) -
         if (state and tr["meta"]["state"] != state) or (line and tr["meta"]["line"] != line):
             continue
         xs, ys = tr["x"], tr["y"]
-        assert len(xs) % 3 == 0 and all(v is None for v in xs[2::3]), "edge segments are x0, x1, None"
-        for i in range(0, len(xs), 3):
-            a = where[(round(xs[i], 6), round(ys[i], 6))]
-            b = where[(round(xs[i + 1], 6), round(ys[i + 1], 6))]
-            out.add((a, b))
+        assert xs[-1] is None, "each arrow's points end with None"
+        start = 0
+        for i, x in enumerate(xs):
+            if x is None:
+                a = where[(round(xs[start], 6), round(ys[start], 6))]
+                b = where[(round(xs[i - 1], 6), round(ys[i - 1], 6))]
+                out.add((a, b))
+                start = i + 1
     return out
 
 

@@ -26,8 +26,8 @@ def _used_keys() -> set[str]:
     # Keys built from catalogue or model values.
     keys |= {f"status.{s}" for s in STATUSES} | {f"status.short.{s}" for s in STATUSES}
     keys |= {f"level.{n}" for n in LEVELS} | {f"kind.{k}" for k in KINDS} | {f"kind.short.{k}" for k in KINDS}
-    keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_short",
-                                   "inactive_short", "external", "internal", "systems")}
+    keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_legend",
+                                   "inactive_legend", "external", "internal", "systems")}
     keys |= {"results.by_function", "results.by_group"}
     return keys
 
