@@ -5,7 +5,7 @@ import json
 import pytest
 
 from assessment.core.demos import demo_assessment
-from assessment.core.edit import new_assessment, set_role_status
+from assessment.core.edit import add_person, new_assessment, set_role_status
 from assessment.scores.flows import flow_graph
 from assessment.scores.scoring import score_roles
 from components.charts.flow_diagram import flow_figure
@@ -41,6 +41,8 @@ def test_few_crossings_and_no_arrow_over_a_node(model, time, L):
 
 def test_a_gap_changes_the_look_not_the_layout():
     a = new_assessment(model="C", cat=cat)
+    # Someone holds every in-house role: an in-house role nobody holds is a gap too (issue 11).
+    add_person(a, "全員", roles=[r for r, s in a.roles.items() if s.status == "in_house"])
     before = drawn(a, "incident", "ja")
     set_role_status(a, "incident_manager", "gap")
     after = drawn(a, "incident", "ja")
