@@ -89,13 +89,15 @@ def value_text(path, value, cat: Catalogue) -> str:
     return cut(value)
 
 
-def actor_name(actor: Actor, a: Assessment) -> str:
-    """Who made a change: a participant by their person's name (editors only see this), the
-    editor by the link's label or 「編集者」, a viewer as 「閲覧者」."""
-    if actor.kind == "participant" and actor.person_id:
+def actor_name(actor: Actor, a: Assessment, names: bool = True) -> str:
+    """Who made a change: a participant by their person's name (only when `names`: editors see
+    them), the editor by the link's label or 「編集者」, a viewer as 「閲覧者」."""
+    if actor.kind == "participant" and actor.person_id and names:
         p = next((p for p in a.people if p.id == actor.person_id), None)
         if p is not None:
-            return cut(p.name)
+            return tr("feed.person", name=cut(p.name))
+        return tr("feed.participant")
+    if actor.kind == "participant":
         return tr("feed.participant")
     if actor.label:
         return cut(actor.label)

@@ -118,3 +118,27 @@ def test_another_sessions_change_is_shown_on_the_next_run_when_nothing_is_pendin
     no_errors(second)
     assert assessment(second).organisation == "別の人が変更"
     assert store().stored_version(a_id) == got.stored_version + 1  # following saved nothing
+
+
+def test_history_shows_the_change_feed_with_who_and_what():
+    first, second, a_id = two_sessions("A")
+    by_key(first.selectbox, "status_commander").select("gap").run()
+    store().save_changes(*_participant_rates(a_id))
+    goto(first, "history")
+    no_errors(first)
+    feed = " ".join(m.value for m in first.markdown)
+    assert "最近の変更" in " ".join(s.value for s in first.subheader)
+    name = assessment(first).people[0].name
+    assert f"{name}さんが自己評価を 3 件更新" in feed.replace("\\", ""), feed
+    assert "編集者が役割の状態を 1 件変更" in feed and "編集者がこの評価を保存" in feed
+
+
+def _participant_rates(a_id):
+    from assessment.core.edit import set_ratings
+    from assessment.team.actor import Actor
+    got = store().get(a_id)
+    a = got.assessment
+    pid = a.people[0].id
+    skills = sorted(store().cat.skills)[:3]
+    set_ratings(a, pid, {s: 4 for s in skills}, rater="self")
+    return a, got.stored_version, a.journal, Actor("participant", pid)
