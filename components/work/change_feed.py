@@ -15,6 +15,16 @@ from components.session.state import assessment
 from components.session.team_labels import actor_name, when
 
 LATEST = 12
+DID = {  # the feed's kinds of change (assessment.team.feed) in words
+    "self_ratings": lambda n: tr("feed.did.self_ratings", n=n), "lead_ratings": lambda n: tr("feed.did.lead_ratings", n=n),
+    "role_statuses": lambda n: tr("feed.did.role_statuses", n=n), "role_notes": lambda n: tr("feed.did.role_notes", n=n),
+    "organisation": lambda n: tr("feed.did.organisation"), "model": lambda n: tr("feed.did.model"),
+    "rating_rule": lambda n: tr("feed.did.rating_rule"), "people_added": lambda n: tr("feed.did.people_added", n=n),
+    "people_removed": lambda n: tr("feed.did.people_removed", n=n),
+    "people_changed": lambda n: tr("feed.did.people_changed", n=n), "targets": lambda n: tr("feed.did.targets", n=n),
+    "actions": lambda n: tr("feed.did.actions", n=n), "scenarios": lambda n: tr("feed.did.scenarios", n=n),
+    "created": lambda n: tr("feed.did.created"), "replaced": lambda n: tr("feed.did.replaced"),
+}
 
 
 def change_feed() -> None:
@@ -34,6 +44,6 @@ def change_feed() -> None:
 
 def line(change, a, names: bool = True) -> str:
     who = actor_name(change.actor, a, names)
-    what = join(tr(f"feed.did.{kind}", n=n) for kind, n in summary(change))
-    text = tr("feed.line", who=who, what=what or tr("feed.did.other", n=0), when=when(change.at))
+    what = join(DID.get(kind, lambda n: tr("feed.did.other"))(n) for kind, n in summary(change))
+    text = tr("feed.line", who=who, what=what or tr("feed.did.other"), when=when(change.at))
     return text[:1].upper() + text[1:] if lang() == "en" else text
