@@ -127,6 +127,9 @@ def autosave() -> None:
     if res is None:
         a.journal = []
         _mark(a, version)
+    elif res.stored_version == 0:  # a link's session never creates an assessment
+        a.journal = []
+        return
     else:
         if res.held:
             st.session_state[HELD] = [*st.session_state.get(HELD, []), *res.held]
