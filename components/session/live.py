@@ -25,7 +25,11 @@ def newer():
     if s is None:
         return None
     try:
-        if s.stored_version(a.id) <= st.session_state[persistence.MARK]["stored_version"]:
+        stored = s.stored_version(a.id)
+        if stored == 0:  # deleted meanwhile (issue 12, item 10): say so now, not at the next edit
+            st.session_state[persistence.DELETED] = a.id
+            st.rerun(scope="app")
+        if stored <= st.session_state[persistence.MARK]["stored_version"]:
             return None
         return s.get(a.id)
     except StoreError:

@@ -142,3 +142,14 @@ def _participant_rates(a_id):
     skills = sorted(store().cat.skills)[:3]
     set_ratings(a, pid, {s: 4 for s in skills}, rater="self")
     return a, got.stored_version, a.journal, Actor("participant", pid)
+
+
+def test_a_browser_showing_results_is_told_when_the_assessment_is_deleted():
+    first, second, a_id = two_sessions("C", page="results")
+    store().delete(a_id)
+    second.run()  # the poll runs within every full run too
+    no_errors(second)
+    assert "削除されました" in texts(second)
+    second.button(key="merge_save_as_new").click().run()
+    new = assessment(second)
+    assert new.id != a_id and store().exists(new.id)
