@@ -16,6 +16,7 @@ from assessment.core.model import Assessment
 from assessment.scores.scoring import score_roles, summarise
 from csirt_data import load_catalogue
 
+from components.session import echoes
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
 from components.session.labels import md
 
@@ -140,6 +141,8 @@ def run_edit(fn: Callable, *args, **kwargs) -> bool:
     the next run instead of an exception. Returns whether it was applied."""
     if _fragment_run():
         return False
+    if echoes.watching():  # just after others' change: checked on a copy first (echoes.py)
+        return run_edits(lambda a: fn(a, *args, **kwargs))
     try:
         fn(assessment(), *args, **kwargs)
         return True
@@ -155,10 +158,15 @@ def run_edits(fn: Callable[[Assessment], None]) -> bool:
         return False
     a = assessment()
     trial = copy.deepcopy(a)
+    made = len(trial.journal)
     try:
         fn(trial)
     except EditError as exc:
         _refused(exc)
+        return False
+    if echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
+        st.session_state[STALE_ECHO] = True
+        st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
         return False
     st.session_state[KEY] = trial
     return True
