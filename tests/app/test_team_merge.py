@@ -153,3 +153,19 @@ def test_a_browser_showing_results_is_told_when_the_assessment_is_deleted():
     second.button(key="merge_save_as_new").click().run()
     new = assessment(second)
     assert new.id != a_id and store().exists(new.id)
+
+
+def test_a_stale_value_sent_back_right_after_their_change_does_not_undo_it():
+    """A browser re-sending the value it showed before others' change arrived (the widget had not
+    been redrawn yet) looks like setting their thing back to its old value at once: dropped."""
+    first, second, a_id = two_sessions("B")
+    by_key(first.selectbox, "status_commander").select("gap").run()
+    second.run()  # the poll brings the first browser's change in
+    assert by_key(second.selectbox, "status_commander").value == "gap"
+    by_key(second.selectbox, "status_commander").select("in_house").run()
+    no_errors(second)
+    assert store().load(a_id).roles["commander"].status == "gap"
+    assert assessment(second).roles["commander"].status == "gap"
+    # Anything else is applied as usual in that moment.
+    by_key(second.selectbox, "status_triage").select("gap").run()
+    assert store().load(a_id).roles["triage"].status == "gap"
