@@ -1,6 +1,7 @@
 """History: snapshots of the saved assessment, the trend of its figures, and what changed."""
 import streamlit as st
 
+from components.work.change_feed import change_feed
 from components.work.history_view import comparison, snapshot_form, trend_chart
 from components.session.i18n import tr
 from components.session.state import catalogue
@@ -13,3 +14,4 @@ if snapshot_form():
     if trend_chart(cat):
         st.subheader(tr("history.compare_heading"))
         comparison(cat)
+change_feed()

@@ -34,6 +34,7 @@ with right:
                 st.switch_page("app_pages/results.py")
 
 st.divider()
+st.caption(tr("team.how_it_works"))
 left, right = st.columns([3, 2], gap="large")
 with left:
     saved_list(cat)

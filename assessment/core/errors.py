@@ -38,7 +38,7 @@ class Conflict(StoreError):
     """Someone else saved first: the stored version is not the one this writer started from.
 
     Nothing was written. `stored_version` is the version now stored (0 when the assessment has
-    been deleted meanwhile). The writer can reload, or keep its work with `Store.save_copy`."""
+    been deleted meanwhile). Store.save_changes re-applies the writer's ops instead (team mode)."""
 
     def __init__(self, stored_version: int):
         self.stored_version = stored_version

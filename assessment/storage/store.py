@@ -49,6 +49,7 @@ from assessment.exchange.serialise import from_document, to_document
 from assessment.storage import change_log
 from assessment.team.actor import LOCAL, Actor
 from assessment.team.merge import Change, Held, rebase
+from assessment.team.ops import allowed
 
 DATA_DIR_ENV = "CSIRT_SELFCHECK_DATA_DIR"
 DATABASE_URL_ENV = "CSIRT_SELFCHECK_DATABASE_URL"
@@ -277,12 +278,22 @@ class Store:
         as `a` when nobody saved since the base, else re-applied onto the stored version (see the
         module doc). Raises Deleted when the assessment is gone."""
         ops = list(ops)
-        if base_version == 0:
-            return SaveResult(self.save(a, 0, actor=actor))
-        try:
-            return SaveResult(self.save(a, base_version, ops=ops, actor=actor))
-        except Conflict:
-            pass
+        if actor.kind != "editor":
+            # Defence in depth: only what the link may change, re-applied onto the stored version;
+            # the session's document itself is never written for a participant or a viewer.
+            ops = [o for o in ops if allowed(actor, o)]
+            if base_version == 0:
+                return SaveResult(0)  # a link never creates an assessment
+            if not ops:
+                got = self.get(a.id)
+                return SaveResult(got.stored_version, got.assessment)
+        else:
+            if base_version == 0:
+                return SaveResult(self.save(a, 0, actor=actor))
+            try:
+                return SaveResult(self.save(a, base_version, ops=ops, actor=actor))
+            except Conflict:
+                pass
         for _attempt in range(REBASE_ATTEMPTS):
             result = self._run(lambda conn: self._rebase(conn, a, base_version, ops, actor))
             if result is not None:

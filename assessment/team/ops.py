@@ -6,6 +6,7 @@ import assessment.core.edit  # noqa: F401
 import assessment.plans.assignment  # noqa: F401
 import assessment.plans.scenarios  # noqa: F401
 from assessment.core.model import Assessment
+from assessment.team.actor import Actor
 from assessment.team.journal import REGISTRY, Op
 
 # The ids an op may name, and the path of the thing each names (to say "removed by …").
@@ -36,3 +37,13 @@ def missing_target(a: Assessment, op: Op):
         if arg in op.args and arg != made and value_at(a, path(op.args)) is None:
             return path(op.args)
     return None
+
+
+def allowed(actor: Actor, op: Op) -> bool:
+    """What a link may change: an editor everything, a participant only their own self-ratings,
+    a viewer nothing (the access pages offer no more; the store checks again)."""
+    if actor.kind == "editor":
+        return True
+    return (actor.kind == "participant" and op.name in ("set_rating", "set_ratings")
+            and op.args.get("rater") == "self" and actor.person_id is not None
+            and op.args.get("person_id") == actor.person_id)

@@ -18,6 +18,7 @@ from assessment.core.messages import message
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url, new_id
 
+from components.session import echoes
 from components.session.actor import current_actor
 from components.session.i18n import lang, tr
 from components.session.state import FRESH, KEY, assessment, replace_assessment, url_error
@@ -67,8 +68,23 @@ def follow(stored) -> None:
     """Shows a newer stored version (someone else's saved change) in place of the work, keeping the
     widgets: they follow through `state.bound` / `wkey` (the edit version moves on)."""
     a = stored.assessment
+    _theirs_since(assessment(), stored.stored_version)
     a.version = max(a.version, assessment().version) + 1
     _show(a, stored.stored_version)
+
+
+def _theirs_since(before: Assessment, upto: int, mine=frozenset()) -> None:
+    """Remembers what others changed after this session's base up to stored version `upto`
+    (echoes.py), with `before` the work as it was shown until now; `mine`: paths my own pending
+    edits changed (their values in `before` are mine, not what the browser showed before)."""
+    mark, s = st.session_state.get(MARK), store()
+    if not mark or s is None:
+        return
+    try:
+        rows = s.changes(before.id, since=mark["stored_version"])
+    except StoreError:
+        return
+    echoes.remember(before, [p for ch in rows if ch.version <= upto for p in ch.paths if p not in mine])
 
 
 def _show(a: Assessment, stored_version: int) -> None:
@@ -127,10 +143,14 @@ def autosave() -> None:
     if res is None:
         a.journal = []
         _mark(a, version)
+    elif res.stored_version == 0:  # a link's session never creates an assessment
+        a.journal = []
+        return
     else:
         if res.held:
             st.session_state[HELD] = [*st.session_state.get(HELD, []), *res.held]
         if res.merged is not None:
+            _theirs_since(a, res.stored_version, {tuple(p) for op in a.journal for p in op.paths})
             _show(res.merged, res.stored_version)
         else:
             a.journal = []

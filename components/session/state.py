@@ -8,6 +8,7 @@ import copy
 from typing import Any, Callable
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from assessment.core.demos import DEMO_MODELS, demo_assessment
 from assessment.core.edit import EditError, new_assessment
@@ -15,12 +16,14 @@ from assessment.core.model import Assessment
 from assessment.scores.scoring import score_roles, summarise
 from csirt_data import load_catalogue
 
+from components.session import echoes
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
 from components.session.labels import md
 
 KEY = "assessment"
 _CACHE = "_derived"
 FRESH = "_fresh"  # (id, edit version) of a sample as opened: stored only once the user changes it
+STALE_ECHO = "_stale_echo"  # a widget value re-sent from before someone else's change was refused
 
 
 def catalogue():
@@ -116,9 +119,30 @@ def show_url_error() -> None:
         st.warning(msg, icon=":material/warning:")
 
 
+def in_fragment_run() -> bool:
+    """This run reruns a fragment only (not the whole page)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
+def _fragment_run() -> bool:
+    """The app's one fragment (live.py, the poll) holds no widget, so a widget callback in a
+    fragment run is the browser re-sending a value it showed before someone else's change arrived:
+    applying it would undo that change."""
+    if in_fragment_run():
+        # That widget now holds the old value: a full run (live.py asks for one) redraws it.
+        st.session_state[STALE_ECHO] = True
+        return True
+    return False
+
+
 def run_edit(fn: Callable, *args, **kwargs) -> bool:
     """Runs an assessment.core.edit function from a callback; a refused change becomes a message on
     the next run instead of an exception. Returns whether it was applied."""
+    if _fragment_run():
+        return False
+    if echoes.watching():  # just after others' change: checked on a copy first (echoes.py)
+        return run_edits(lambda a: fn(a, *args, **kwargs))
     try:
         fn(assessment(), *args, **kwargs)
         return True
@@ -130,12 +154,19 @@ def run_edit(fn: Callable, *args, **kwargs) -> bool:
 def run_edits(fn: Callable[[Assessment], None]) -> bool:
     """Several changes as one: applied to a copy, which replaces the work only if every change
     was accepted. Nothing is half-applied."""
+    if _fragment_run():
+        return False
     a = assessment()
     trial = copy.deepcopy(a)
+    made = len(trial.journal)
     try:
         fn(trial)
     except EditError as exc:
         _refused(exc)
+        return False
+    if echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
+        st.session_state[STALE_ECHO] = True
+        st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
         return False
     st.session_state[KEY] = trial
     return True
@@ -161,11 +192,20 @@ _UNSET = object()
 
 
 def bound(name: str, value: Any) -> str:
-    """A stable widget key showing `value` (from the Assessment): written into session state before
-    the widget is drawn whenever the two differ (a change made elsewhere, a refused edit, another
-    assessment opened). The widget survives reruns, which the browser redraws far faster than new
-    widgets. Create the widget without value=/index=: its value comes from session state."""
-    key = f"{name}@{assessment().id}"
+    """A stable widget key showing `value` (from the Assessment). The widget survives reruns,
+    which the browser redraws far faster than new widgets. When the two differ (a change made
+    elsewhere: someone else's saved change, a refused edit, another assessment opened) the widget
+    gets a fresh key holding `value`: the old key keeps its old value, so a browser that sends
+    that old value back (it had not drawn the new one yet) fires no on_change that would undo the
+    other change. Create the widget without value=/index=: its value comes from session state."""
+    base = f"{name}@{assessment().id}"
+    generations = st.session_state.setdefault("_bound", {})
+    n = generations.get(base, 0)
+    key = f"{base}.{n}" if n else base
+    shown = st.session_state.get(key, _UNSET)
+    if shown is not _UNSET and shown != value:
+        generations[base] = n = n + 1
+        key = f"{base}.{n}"
     if st.session_state.get(key, _UNSET) != value:
         st.session_state[key] = value
     return key

@@ -35,16 +35,27 @@ def _role(cat: Catalogue, role_id: str) -> str:
     return cat.role(role_id).name.get(lang()) if role_id in cat.role_ids else cut(role_id)
 
 
+_WHOLE = {"organisation": lambda: tr("merge.thing.organisation"), "model": lambda: tr("merge.thing.model"),
+          "rating_rule": lambda: tr("merge.thing.rating_rule"), "*": lambda: tr("merge.thing.all")}
+_ROLE_THING = {"status": lambda r: tr("merge.thing.role_status", role=r), "note": lambda r: tr("merge.thing.role_note", role=r)}
+_PERSON_THING = {"name": lambda n: tr("merge.thing.person_name", name=n),
+                 "roles": lambda n: tr("merge.thing.person_roles", name=n),
+                 "itss": lambda n: tr("merge.thing.person_itss", name=n)}
+_ACTION_FIELD = {"kind": lambda: tr("merge.field.kind"), "owner": lambda: tr("merge.field.owner"),
+                 "due": lambda: tr("merge.field.due"), "status": lambda: tr("merge.field.status"),
+                 "note": lambda: tr("merge.field.note")}
+
+
 def thing(path, a: Assessment, cat: Catalogue, value=None) -> str:
     """What `path` names, e.g. 「インシデントマネージャーの状態」."""
     head, rest = path[0], list(path[1:])
-    if head in ("organisation", "model", "rating_rule", "*"):
-        return tr(f"merge.thing.{head.strip('*') or 'all'}")
+    if head in _WHOLE:
+        return _WHOLE[head]()
     if head == "role":
-        return tr(f"merge.thing.role_{rest[1]}", role=_role(cat, rest[0]))
+        return _ROLE_THING[rest[1]](_role(cat, rest[0]))
     if head == "person":
         name = _person_name(a, rest[0], value)
-        return tr("merge.thing.person", name=name) if len(rest) == 1 else tr(f"merge.thing.person_{rest[1]}", name=name)
+        return tr("merge.thing.person", name=name) if len(rest) == 1 else _PERSON_THING[rest[1]](name)
     if head == "rating":
         rater, pid, skill = rest
         sk = cat.skills[skill].get(lang()) if skill in cat.skills else skill
@@ -54,7 +65,7 @@ def thing(path, a: Assessment, cat: Catalogue, value=None) -> str:
         where = tr("merge.every_role") if role == "*" else _role(cat, role)
         return tr("merge.thing.target", role=where, kind=tr(f"kind.{kind}"))
     if head == "action":
-        return tr("merge.thing.action", action=cut(rest[0]), field=tr(f"merge.field.{rest[1]}"))
+        return tr("merge.thing.action", action=cut(rest[0]), field=_ACTION_FIELD[rest[1]]())
     if head == "scenario":
         name = _scenario_name(a, rest[0])
         if len(rest) == 1 or rest[1] == "name":
@@ -89,17 +100,19 @@ def value_text(path, value, cat: Catalogue) -> str:
     return cut(value)
 
 
-def actor_name(actor: Actor, a: Assessment) -> str:
-    """Who made a change: a participant by their person's name (editors only see this), the
-    editor by the link's label or 「編集者」, a viewer as 「閲覧者」."""
-    if actor.kind == "participant" and actor.person_id:
+def actor_name(actor: Actor, a: Assessment, names: bool = True) -> str:
+    """Who made a change: a participant by their person's name (only when `names`: editors see
+    them), the editor by the link's label or 「編集者」, a viewer as 「閲覧者」."""
+    if actor.kind == "participant" and actor.person_id and names:
         p = next((p for p in a.people if p.id == actor.person_id), None)
         if p is not None:
-            return cut(p.name)
+            return tr("feed.person", name=cut(p.name))
+        return tr("feed.participant")
+    if actor.kind == "participant":
         return tr("feed.participant")
     if actor.label:
         return cut(actor.label)
-    return tr(f"feed.{actor.kind}") if actor.kind in ("editor", "viewer") else tr("feed.editor")
+    return tr("feed.viewer") if actor.kind == "viewer" else tr("feed.editor")
 
 
 def when(at) -> str:

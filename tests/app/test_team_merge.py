@@ -118,3 +118,54 @@ def test_another_sessions_change_is_shown_on_the_next_run_when_nothing_is_pendin
     no_errors(second)
     assert assessment(second).organisation == "別の人が変更"
     assert store().stored_version(a_id) == got.stored_version + 1  # following saved nothing
+
+
+def test_history_shows_the_change_feed_with_who_and_what():
+    first, second, a_id = two_sessions("A")
+    by_key(first.selectbox, "status_commander").select("gap").run()
+    store().save_changes(*_participant_rates(a_id))
+    goto(first, "history")
+    no_errors(first)
+    feed = " ".join(m.value for m in first.markdown)
+    assert "最近の変更" in " ".join(s.value for s in first.subheader)
+    name = assessment(first).people[0].name
+    assert f"{name}さんが自己評価を 3 件更新" in feed.replace("\\", ""), feed
+    assert "編集者が役割の状態を 1 件変更" in feed and "編集者がこの評価を保存" in feed
+
+
+def _participant_rates(a_id):
+    from assessment.core.edit import set_ratings
+    from assessment.team.actor import Actor
+    got = store().get(a_id)
+    a = got.assessment
+    pid = a.people[0].id
+    skills = sorted(store().cat.skills)[:3]
+    set_ratings(a, pid, {s: 4 for s in skills}, rater="self")
+    return a, got.stored_version, a.journal, Actor("participant", pid)
+
+
+def test_a_browser_showing_results_is_told_when_the_assessment_is_deleted():
+    first, second, a_id = two_sessions("C", page="results")
+    store().delete(a_id)
+    second.run()  # the poll runs within every full run too
+    no_errors(second)
+    assert "削除されました" in texts(second)
+    second.button(key="merge_save_as_new").click().run()
+    new = assessment(second)
+    assert new.id != a_id and store().exists(new.id)
+
+
+def test_a_stale_value_sent_back_right_after_their_change_does_not_undo_it():
+    """A browser re-sending the value it showed before others' change arrived (the widget had not
+    been redrawn yet) looks like setting their thing back to its old value at once: dropped."""
+    first, second, a_id = two_sessions("B")
+    by_key(first.selectbox, "status_commander").select("gap").run()
+    second.run()  # the poll brings the first browser's change in
+    assert by_key(second.selectbox, "status_commander").value == "gap"
+    by_key(second.selectbox, "status_commander").select("in_house").run()
+    no_errors(second)
+    assert store().load(a_id).roles["commander"].status == "gap"
+    assert assessment(second).roles["commander"].status == "gap"
+    # Anything else is applied as usual in that moment.
+    by_key(second.selectbox, "status_triage").select("gap").run()
+    assert store().load(a_id).roles["triage"].status == "gap"

@@ -31,6 +31,13 @@ def save(store, a, base, actor=LOCAL):
     return shown, res
 
 
+def two_sessions(store):
+    """A stored sample and two sessions that opened it at the same version."""
+    a = demo_assessment("B")
+    store.save(a, 0)
+    return a, session(store, a.id), session(store, a.id)
+
+
 @pytest.fixture
 def store(url):  # noqa: F811
     s = Store(url)
@@ -39,12 +46,9 @@ def store(url):  # noqa: F811
 
 
 def test_changes_of_different_roles_in_two_sessions_are_both_kept(store):
-    a = demo_assessment("B")
-    store.save(a, 0)
-    mine, base1 = session(store, a.id)
-    theirs, base2 = session(store, a.id)
+    a, (mine, base1), (theirs, base2) = two_sessions(store)
     e.set_role_status(theirs, "triage", "gap")
-    theirs, r2 = save(store, theirs, base2, Actor("participant", "p1"))
+    theirs, r2 = save(store, theirs, base2, Actor("editor", None, "Tanaka"))
     e.set_role_note(mine, "commander", "mine")
     mine, r1 = save(store, mine, base1)
     assert r2.merged is None and r1.merged is not None and r1.held == ()
@@ -55,12 +59,9 @@ def test_changes_of_different_roles_in_two_sessions_are_both_kept(store):
 
 
 def test_a_change_of_the_same_role_is_held_back_with_who_and_both_values(store):
-    a = demo_assessment("B")
-    store.save(a, 0)
-    mine, base1 = session(store, a.id)
-    theirs, base2 = session(store, a.id)
+    a, (mine, base1), (theirs, base2) = two_sessions(store)
     e.set_role_status(theirs, "commander", "gap")
-    save(store, theirs, base2, Actor("participant", "p1", "Tanaka"))
+    save(store, theirs, base2, Actor("editor", None, "Tanaka"))
     e.set_role_status(mine, "commander", "outsourced")
     e.set_role_note(mine, "educator", "kept")
     mine, res = save(store, mine, base1)
@@ -68,16 +69,13 @@ def test_a_change_of_the_same_role_is_held_back_with_who_and_both_values(store):
     (held,) = res.held
     assert held.paths == (("role", "commander", "status"),)
     assert held.theirs == ("gap",) and held.mine == ("outsourced",)
-    assert held.by.actor == Actor("participant", "p1", "Tanaka") and held.by.version == 2
+    assert held.by.actor == Actor("editor", None, "Tanaka") and held.by.version == 2
     assert store.load(a.id).roles["commander"].status == "gap"
     assert mine.roles["educator"].note == "kept"
 
 
 def test_only_conflicting_values_conflict_same_value_is_kept_quietly(store):
-    a = demo_assessment("B")
-    store.save(a, 0)
-    mine, base1 = session(store, a.id)
-    theirs, base2 = session(store, a.id)
+    a, (mine, base1), (theirs, base2) = two_sessions(store)
     e.set_role_status(theirs, "commander", "gap")
     save(store, theirs, base2)
     e.set_role_status(mine, "commander", "gap")
@@ -174,3 +172,25 @@ def test_writers_racing_keep_every_edit_and_consecutive_versions(url):  # noqa: 
     assert sorted(r.version for r in rows) == list(range(1, total + 1))
     assert sum(len(r.ops) for r in rows[:-1]) == 50 * len(ROLES)  # every edit in exactly one row
     first.close()
+
+
+def test_a_participant_link_saves_only_its_own_self_ratings(store):
+    a = e.new_assessment("Org", "B")
+    e.add_person(a, "Pat", person_id="p")
+    e.add_person(a, "Quinn", person_id="q")
+    store.save(a, 0)
+    mine, base = session(store, a.id)
+    skill = sorted(store.cat.skills)[0]
+    e.set_ratings(mine, "p", {skill: 3}, rater="self")
+    e.set_ratings(mine, "q", {skill: 1}, rater="self")  # someone else's: refused
+    e.set_ratings(mine, "p", {skill: 4})  # the lead's rating: refused
+    e.set_organisation(mine, "Hijacked")  # refused
+    mine, res = save(store, mine, base, Actor("participant", "p"))
+    stored = store.load(a.id)
+    assert stored.self_ratings["p"] == {skill: 3} and not stored.self_ratings.get("q")
+    assert stored.ratings["p"] == {} and stored.organisation == "Org"
+    assert [o.name for o in store.changes(a.id, limit=1)[0].ops] == ["set_ratings"]
+    viewer, vbase = session(store, a.id)
+    e.set_organisation(viewer, "Viewer")
+    save(store, viewer, vbase, Actor("viewer"))
+    assert store.load(a.id).organisation == "Org" and store.stored_version(a.id) == res.stored_version

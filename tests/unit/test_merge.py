@@ -218,3 +218,15 @@ def test_an_edit_that_changes_nothing_records_nothing():
     with pytest.raises(e.EditError):
         e.set_role_status(a, "commander", "nonsense")
     assert a.journal == []
+
+
+def test_the_feed_counts_changed_things_per_kind():
+    from assessment.team.feed import summary
+    a = base()
+    e.set_ratings(a, "p", {S1: 4, S2: 4}, rater="self")
+    e.set_ratings(a, "q", {S1: 1}, rater="self")
+    e.set_role_status(a, "triage", "gap")
+    e.set_role_status(a, "educator", "gap")
+    e.add_person(a, "Ann")
+    ch = Change(3, datetime(2026, 12, 1, tzinfo=timezone.utc), THEM, tuple(paths_of(a.journal)), tuple(a.journal))
+    assert summary(ch) == [("self_ratings", 3), ("role_statuses", 2), ("people_added", 1)]
