@@ -9,6 +9,7 @@ import streamlit as st
 from assessment.core.errors import StoreError
 
 from components.session import persistence
+from components.session.actor import current_actor
 from components.session.state import STALE_ECHO, assessment, in_fragment_run
 
 LIVE_SECONDS = 1.0  # a poll is one indexed SELECT; the promise is 3 s
@@ -43,7 +44,10 @@ def _poll() -> None:
         st.rerun(scope="app")  # a full run saves what is pending and redraws a refused echo
     got = newer()
     if got is not None:
-        persistence.follow(got)
+        if current_actor().kind == "editor":
+            persistence.follow(got)
+        # A viewer's copy is anonymised and a participant's view limited: the gate (components/team)
+        # builds those from the store on the full run, so the stored one is never swapped in here.
         st.rerun(scope="app")
 
 
