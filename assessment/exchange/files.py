@@ -29,6 +29,7 @@ from assessment.core.edit import EditError, set_ratings
 from assessment.core.errors import ImportProblem
 from assessment.core.model import RATERS, Assessment
 from assessment.scores.scoring import skills_to_rate
+from assessment.core.text import name_key
 from assessment.exchange.serialise import SCHEMA_VERSION, from_document, show, to_document
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -301,7 +302,9 @@ def read_ratings_csv(current: Assessment, data: bytes,
     _check_size(data)
     text = _decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    by_name = {p.name: p.id for p in current.people}
+    # Names are matched as compared everywhere (text.name_key): invisible characters and
+    # look-alike letters do not make another person.
+    by_name = {name_key(p.name): p.id for p in current.people}
     header: dict[str, int] | None = None
     seen: dict[tuple[str, str, str], int] = {}
     out: dict[str, dict[str, dict[str, int | None]]] = {}
@@ -316,7 +319,7 @@ def read_ratings_csv(current: Assessment, data: bytes,
                 continue
             cells = {name: (row[i] if i < len(row) else "") for name, i in header.items()}
             name = " ".join(unescape_cell(cells["person"].strip()).split())
-            if name not in by_name:
+            if name_key(name) not in by_name:
                 raise ImportProblem("import.csv_unknown_person", line=start, name=show(name))
             raw_rater = cells.get("rater", "")
             rater = unicodedata.normalize("NFKC", raw_rater).strip().lower() or "lead"
@@ -328,7 +331,7 @@ def read_ratings_csv(current: Assessment, data: bytes,
             level = _level(cells["level"])
             if isinstance(level, str):
                 raise ImportProblem("import.csv_bad_level", line=start, value=show(level))
-            pid = by_name[name]
+            pid = by_name[name_key(name)]
             if (pid, rater, skill_id) in seen:
                 raise ImportProblem("import.csv_duplicate_row", line=start, first_line=seen[pid, rater, skill_id])
             seen[pid, rater, skill_id] = start

@@ -264,7 +264,8 @@ def test_workbook_keeps_formulas_and_html_as_text():
     set_organisation(a, "=1+1")
     add_person(a, "=HYPERLINK(\"http://evil\")", 2, ["commander"])
     add_person(a, "@SUM(1)", 2, ["commander"])
-    add_person(a, "<b>bold</b>\x07bell", 2, ["commander"])
+    # edit.py now refuses control characters; work saved before that may still hold one
+    add_person(a, "<b>bold</b>bell", 2, ["commander"]).name = "<b>bold</b>\x07bell"
     set_role_note(a, "researcher", "+danger")
     wb = _workbook(a)
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
