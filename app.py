@@ -3,6 +3,8 @@
 The page files live in app_pages/, not pages/: Streamlit 1.67 runs its legacy multipage mode when a
 folder named pages/ sits beside the entry script, and then a deep link opened first on a fresh
 server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
+from pathlib import Path
+
 import streamlit as st
 
 from components.session import persistence
@@ -10,7 +12,10 @@ from components.session import sidebar
 from components.session.i18n import tr
 from components.session.state import apply_url, show_url_error
 
-st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
+# The icon is a file served by this server: a :material/…: icon is fetched from a font server on the
+# internet on every page load (issue 12.8).
+st.set_page_config(page_title="CSIRT Self-Check", page_icon=str(Path(__file__).with_name("assets") / "favicon.png"),
+                   layout="wide")
 apply_url()
 persistence.open_from_url()
 persistence.autosave()  # what this run's callbacks changed is saved before the page shows it

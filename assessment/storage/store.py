@@ -51,7 +51,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from assessment.core.errors import Conflict, ImportProblem, NotFound, StoreError, StoreUnavailable
 from assessment.core.model import Assessment
-from assessment.exchange.serialise import from_document, to_document
+from assessment.exchange.serialise import ID_PATTERN, from_document, to_document
 
 DATA_DIR_ENV = "CSIRT_SELFCHECK_DATA_DIR"
 DATABASE_URL_ENV = "CSIRT_SELFCHECK_DATABASE_URL"
@@ -300,6 +300,8 @@ class Store:
         return dup
 
     def _version(self, ident: str) -> int:
+        if not _valid_id(ident):
+            return 0
         row = self._run(lambda c: c.execute(select(assessments.c.version).where(assessments.c.id == ident)).first())
         return row.version if row else 0
 
@@ -308,6 +310,8 @@ class Store:
         return self._version(ident)
 
     def get(self, ident: str) -> Stored:
+        if not _valid_id(ident):  # e.g. ?a=%00: not a database error, just not there
+            raise NotFound("store.not_found", id=str(ident))
         row = self._run(lambda c: c.execute(select(assessments).where(assessments.c.id == ident)).first())
         if row is None:
             raise NotFound("store.not_found", id=str(ident))
@@ -390,6 +394,10 @@ class Store:
 
     def count(self) -> int:
         return self._run(lambda c: c.execute(select(func.count()).select_from(assessments)).scalar_one())
+
+
+def _valid_id(ident) -> bool:
+    return isinstance(ident, str) and ID_PATTERN.fullmatch(ident) is not None
 
 
 class _Stale(Exception):

@@ -1,4 +1,6 @@
 """Shared words and colours for role statuses and skill levels, in one place."""
+import string
+
 from assessment.core.model import LEVELS, STATUSES
 
 from components.session.i18n import tr
@@ -38,12 +40,15 @@ def percent(x: float | None) -> str:
     return "—" if x is None else f"{round(x * 100)}%"
 
 
-_MD_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+# Every ASCII punctuation character (CommonMark lets a backslash escape any of them): Markdown and
+# HTML syntax, entities (&amp;), Streamlit's :colour[…] and :material/…: directives, and the dots
+# and @ of GFM's autolinks (www.example.com, a@b.example), which are links without any bracket.
+_MD_SPECIAL = frozenset(string.punctuation)
 
 
 def md(text: str) -> str:
     """User text made inert inside Markdown: every Markdown or HTML character is escaped, so a
-    name like `<script>` or `[x](javascript:…)` is shown as typed."""
+    name like `<script>`, `[x](javascript:…)` or `www.example.com` is shown as typed."""
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
 
 

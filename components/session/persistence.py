@@ -10,12 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.core.errors import Conflict, NotFound, StoreError, StoreUnavailable
-from assessment.core.messages import message
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url
 
 from components.session.i18n import lang, tr
 from components.session.state import assessment, replace_assessment, url_error
+from components.session.safe_text import error_text
 
 MARK, CONFLICT, SAVE_ERROR = "_stored", "_conflict", "_save_error"
 
@@ -30,7 +30,7 @@ def store() -> Store | None:
     try:
         return _store(default_url())
     except StoreUnavailable as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return None
 
 
@@ -56,7 +56,7 @@ def open_from_url() -> None:
     try:
         got = s.get(wanted)
     except (NotFound, StoreError) as exc:
-        url_error(message(exc, lang()))
+        url_error(error_text(exc))
         return
     open_assessment(got.assessment, got.stored_version)
 
@@ -82,7 +82,7 @@ def autosave() -> None:
         st.session_state[CONFLICT] = exc.stored_version
         return
     except StoreUnavailable as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return
     st.session_state[MARK] = {"id": a.id, "stored_version": version, "edit_version": a.version}
     st.session_state.pop(SAVE_ERROR, None)
@@ -128,7 +128,7 @@ def _reload() -> None:
     try:
         got = s.get(assessment().id)
     except StoreError as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return
     open_assessment(got.assessment, got.stored_version)
 
@@ -140,7 +140,7 @@ def _keep_copy() -> None:
     try:
         copy = s.save_copy(assessment())
     except StoreError as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return
     open_assessment(copy, s.stored_version(copy.id))
     st.session_state["_copied"] = True

@@ -16,7 +16,7 @@ from assessment.scores.scoring import score_roles, summarise
 from csirt_data import load_catalogue
 
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
-from components.session.labels import md
+from components.session.safe_text import quote
 
 KEY = "assessment"
 _CACHE = "_derived"
@@ -84,7 +84,7 @@ def apply_url() -> None:
         if wanted in ("ja", "en"):
             set_lang(wanted)
         else:
-            url_error(tr("url.bad_lang", value=md(wanted[:20])))
+            url_error(tr("url.bad_lang", value=quote(wanted, 20)))
     demo = params.get("demo")
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
@@ -93,7 +93,7 @@ def apply_url() -> None:
             replace_assessment(demo_assessment(demo.upper()))
             del params["demo"]
         else:
-            url_error(tr("url.bad_demo", value=md(demo[:20])))
+            url_error(tr("url.bad_demo", value=quote(demo, 20)))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so
     # that a copied link opens in the same language.
     if params.get("lang") != lang():
@@ -144,7 +144,7 @@ def _refused(exc: EditError) -> None:
     if args.get("role") in cat.role_ids:
         args["role"] = cat.role(args["role"]).name.get(lang())
     # The message is Markdown and may quote what the user typed: make that inert.
-    st.session_state["_edit_error"] = tr(exc.key, **{k: md(str(v)) for k, v in args.items()})
+    st.session_state["_edit_error"] = tr(exc.key, **{k: quote(str(v), 120) for k, v in args.items()})
     # The widgets showing the refused value start again from the Assessment.
     st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
 

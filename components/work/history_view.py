@@ -1,12 +1,13 @@
 """History: named snapshots, the trend of the headline figures, and a comparison of two states."""
 from __future__ import annotations
 
+from html import escape
+
 import plotly.graph_objects as go
 import streamlit as st
 
 from assessment.core.errors import StoreError
 from assessment.scores.history import compare, trend
-from assessment.core.messages import message
 from csirt_data import Catalogue
 
 from components.session import persistence
@@ -15,6 +16,7 @@ from components.session.i18n import join, lang, tr
 from components.session.labels import level_label, md, percent, rater_name, rule_name, status_label
 from components.charts.radar import grouped_radar_overlay
 from components.session.state import assessment
+from components.session.safe_text import error_text
 
 CURRENT = "current"
 
@@ -35,7 +37,7 @@ def snapshot_form() -> bool:
                 s.snapshot(a.id, " ".join(name.split()) or tr("history.snapshot_default"))
                 st.success(tr("history.snapshot_saved"), icon=":material/check_circle:")
             except StoreError as exc:
-                st.error(message(exc, lang()))
+                st.error(error_text(exc))
     return True
 
 
@@ -51,14 +53,15 @@ def trend_chart(cat: Catalogue) -> bool:
     try:
         points = _points()
     except StoreError as exc:
-        st.warning(message(exc, lang()))
+        st.warning(error_text(exc))
         return False
     if not points:
         st.caption(tr("history.no_snapshots"))
         return False
     a = assessment()
     data = trend([(info, snap) for _, info, snap in points] + [(None, a)], cat)
-    labels = [label for label, _, _ in points] + [tr("history.current")]
+    # Snapshot names are user text, and plotly reads tags in axis labels: escaped.
+    labels = [escape(label) for label, _, _ in points] + [tr("history.current")]
     fig = go.Figure()
     for key, colour in (("coverage", TRACE_COLOURS["prerequisite"]), ("readiness", TRACE_COLOURS["other"]),
                         ("training", TRACE_COLOURS["additional"])):
@@ -77,7 +80,7 @@ def comparison(cat: Catalogue) -> None:
     try:
         points = _points()
     except StoreError as exc:
-        st.warning(message(exc, L))
+        st.warning(error_text(exc))
         return
     if not points:
         return
@@ -95,8 +98,8 @@ def comparison(cat: Catalogue) -> None:
     roles = [r for r in cat.role_ids if any(v is not None for v in c.role_coverage[r])]
     fig = grouped_radar_overlay(
         [cat.role(r).name.get(L) for r in roles],
-        {options[before][0]: [c.role_coverage[r][0] for r in roles],
-         options[after][0]: [c.role_coverage[r][1] for r in roles]},
+        {escape(options[before][0]): [c.role_coverage[r][0] for r in roles],  # legend: user text, escaped
+         escape(options[after][0]): [c.role_coverage[r][1] for r in roles]},
         tr("history.radar_title"))
     st.plotly_chart(fig, config=PLOT_CONFIG, key="history_radar")
     if c.role_changes:
