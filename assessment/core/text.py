@@ -15,6 +15,7 @@ that would turn a Japanese user's full-width （） and ： into ASCII. Names ar
 letters drawn exactly like Latin ones folded: `Bob`, `Bo\\u200bb`, `Ｂｏｂ` and `Βob` are one name."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x85")  # tab and line breaks (U+0085 is NEL)
@@ -60,6 +61,7 @@ _LOOKALIKES = str.maketrans({
 })
 
 
+@functools.lru_cache(maxsize=4096)  # a ratings CSV asks for the same few names on every row
 def name_key(name: str) -> str:
     """What two names are compared by: cleaned, white space folded, look-alike letters folded."""
     return " ".join(_fold(name, "NFKC").split()).translate(_LOOKALIKES)
