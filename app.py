@@ -10,6 +10,7 @@ import streamlit as st
 from components.session import persistence
 from components.session import sidebar
 from components.session.i18n import tr
+from components.session.reconnect import replay as replay_reconnected_edits
 from components.session.state import apply_url, show_url_error
 
 # The icon is a file served by this server: a :material/…: icon is fetched from a font server on the
@@ -62,4 +63,5 @@ sidebar.render()
 show_url_error()
 persistence.status()
 nav.run()
+replay_reconnected_edits()  # an edit made in a tab open before a server restart (reconnect.py)
 persistence.autosave()  # and what the page itself changed (forms, imports)

@@ -15,6 +15,7 @@ from assessment.core.model import Assessment
 from assessment.scores.scoring import score_roles, summarise
 from csirt_data import load_catalogue
 
+from components.session import reconnect
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
 from components.session.safe_text import quote
 
@@ -29,6 +30,13 @@ def catalogue():
 def assessment() -> Assessment:
     if KEY not in st.session_state:
         st.session_state[KEY] = new_assessment()
+        # A new session: after a server restart its first event can be an edit in a tab that was
+        # open before (reconnect.py). Open the URL's saved assessment (?a=) at once, so that edit
+        # lands on it and not on an empty new one.
+        reconnect.start()
+        from components.session.persistence import open_from_url  # it imports this module
+
+        open_from_url()
     return st.session_state[KEY]
 
 
@@ -164,6 +172,8 @@ def bound(name: str, value: Any) -> str:
     assessment opened). The widget survives reruns, which the browser redraws far faster than new
     widgets. Create the widget without value=/index=: its value comes from session state."""
     key = f"{name}@{assessment().id}"
+    if reconnect.keeps_browser_value(key, value):
+        return key
     if st.session_state.get(key, _UNSET) != value:
         st.session_state[key] = value
     return key
