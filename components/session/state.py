@@ -85,6 +85,7 @@ def summary():
 
 def apply_url() -> None:
     """?lang=ja|en and ?demo=A|B|C|D, on any page. A bad value gets a message and changes nothing."""
+    assessment()  # a new session opens ?a= here, once (see assessment())
     params = st.query_params
     wanted = params.get("lang")
     if wanted is not None and st.session_state.get("_url_lang") != wanted:

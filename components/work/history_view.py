@@ -61,7 +61,7 @@ def trend_chart(cat: Catalogue) -> bool:
     a = assessment()
     data = trend([(info, snap) for _, info, snap in points] + [(None, a)], cat)
     # Snapshot names are user text, and plotly reads tags in axis labels: escaped.
-    labels = [escape(label) for label, _, _ in points] + [tr("history.current")]
+    labels = [escape(label, quote=False) for label, _, _ in points] + [tr("history.current")]
     fig = go.Figure()
     for key, colour in (("coverage", TRACE_COLOURS["prerequisite"]), ("readiness", TRACE_COLOURS["other"]),
                         ("training", TRACE_COLOURS["additional"])):
@@ -98,8 +98,8 @@ def comparison(cat: Catalogue) -> None:
     roles = [r for r in cat.role_ids if any(v is not None for v in c.role_coverage[r])]
     fig = grouped_radar_overlay(
         [cat.role(r).name.get(L) for r in roles],
-        {escape(options[before][0]): [c.role_coverage[r][0] for r in roles],  # legend: user text, escaped
-         escape(options[after][0]): [c.role_coverage[r][1] for r in roles]},
+        {escape(options[before][0], quote=False): [c.role_coverage[r][0] for r in roles],  # legend: user text, escaped
+         escape(options[after][0], quote=False): [c.role_coverage[r][1] for r in roles]},
         tr("history.radar_title"))
     st.plotly_chart(fig, config=PLOT_CONFIG, key="history_radar")
     if c.role_changes:

@@ -116,3 +116,45 @@ def test_a_nul_in_the_url_is_not_found_not_a_database_error(hostile_server, reco
     wait_for_app(page)
     assert_clean(page)
     assert any("\\u0000" in x for x in page.get_by_test_id("stAlert").all_inner_texts())
+
+
+# --- item 12: the Host header and framing (serve.py, components/server/guard.py) ----------------
+
+def _raw(url: str, request: str) -> str:
+    """The response head of a raw HTTP request (the Host header as an attacker's page sends it)."""
+    import socket
+
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as s:
+        s.sendall(request.encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            head += chunk
+    return head.decode("latin-1").split("\r\n\r\n")[0].lower()
+
+
+def test_a_foreign_host_header_is_refused(hostile_server):
+    server, _ident = hostile_server
+    port = urlsplit(server.url).port
+    for host in (f"rebound.{EVIL}:{port}", EVIL, f"127.0.0.1.{EVIL}"):
+        head = _raw(server.url, f"GET /start HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+        assert head.startswith("http/1.1 421"), head
+        ws = _raw(server.url, f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+                              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+        assert not ws.startswith("http/1.1 101"), ws  # the WebSocket never opens
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"):
+        head = _raw(server.url, f"GET /_stcore/health HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+        assert head.startswith("http/1.1 200"), head
+
+
+def test_every_response_forbids_framing_by_other_sites(hostile_server):
+    server, _ident = hostile_server
+    port = urlsplit(server.url).port
+    for path in ("/start", "/_stcore/health", "/static/favicon.png", "/nowhere"):
+        head = _raw(server.url, f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n")
+        assert "x-frame-options: sameorigin" in head, (path, head)
+        assert "content-security-policy: frame-ancestors 'self'" in head, (path, head)
