@@ -13,7 +13,7 @@ from assessment.core.errors import Conflict, NotFound, StoreError, StoreUnavaila
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url
 
-from components.session.i18n import lang, tr
+from components.session.i18n import tr
 from components.session.state import assessment, replace_assessment, url_error
 from components.session.safe_text import error_text
 

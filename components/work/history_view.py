@@ -6,6 +6,7 @@ from html import escape
 import plotly.graph_objects as go
 import streamlit as st
 
+from assessment.core.edit import EditError, one_line, typed
 from assessment.core.errors import StoreError
 from assessment.scores.history import compare, trend
 from csirt_data import Catalogue
@@ -34,10 +35,13 @@ def snapshot_form() -> bool:
             try:
                 if s is None:
                     raise StoreError("store.failed")
-                s.snapshot(a.id, " ".join(name.split()) or tr("history.snapshot_default"))
+                name = one_line(typed(name, "name"))  # no control or bidi characters in a snapshot's name
+                s.snapshot(a.id, name or tr("history.snapshot_default"))
                 st.success(tr("history.snapshot_saved"), icon=":material/check_circle:")
             except StoreError as exc:
                 st.error(error_text(exc))
+            except EditError as exc:
+                st.error(tr(exc.key, **exc.args_))
     return True
 
 
