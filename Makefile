@@ -1,5 +1,6 @@
 # CSIRT Self-Check: run the app, run the tests.
-#   make run    start the app (settings in .streamlit/config.toml)
+#   make run    start the app (serve.py: app.py with the Host check and framing headers;
+#               settings in .streamlit/config.toml)
 #   make test   unit + app + e2e tests (e2e drives Debian's /usr/bin/chromium)
 #   make clean  remove the venv and caches
 
@@ -17,7 +18,7 @@ PIP := $(PY) -m pip install --disable-pip-version-check -q
 .PHONY: run test clean
 
 run: $(RUN_STAMP)
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run serve.py
 
 test: $(DEV_STAMP)
 	scripts/ensure_browser.sh

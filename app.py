@@ -3,16 +3,22 @@
 The page files live in app_pages/, not pages/: Streamlit 1.67 runs its legacy multipage mode when a
 folder named pages/ sits beside the entry script, and then a deep link opened first on a fresh
 server runs the page file alone, without this router (no sidebar, no ?demo=, no ?lang=)."""
+from pathlib import Path
+
 import streamlit as st
 
 from components.session import live, persistence
 from components.session import sidebar
 from components.session.i18n import tr
+from components.session.reconnect import replay as replay_reconnected_edits
 from components.session.state import apply_url, show_url_error
 from components.team import gate
 from components.team.access_view import creator_notice, denied_page, navigation
 
-st.set_page_config(page_title="CSIRT Self-Check", page_icon=":material/shield:", layout="wide")
+# The icon is a file served by this server: a :material/…: icon is fetched from a font server on the
+# internet on every page load (issue 12.8).
+st.set_page_config(page_title="CSIRT Self-Check", page_icon=str(Path(__file__).with_name("assets") / "favicon.png"),
+                   layout="wide")
 apply_url()
 gate.open_link()  # ?k=<secret>: who this session is (editor, participant, viewer); see README
 persistence.open_from_url()
@@ -70,6 +76,7 @@ persistence.status()
 live.follow_others(nav.url_path)  # others' saved changes appear without a reload
 notice = st.container()
 nav.run()
+replay_reconnected_edits()  # an edit made in a tab open before a server restart (reconnect.py)
 if gate.may_save():
     persistence.autosave()  # and what the page itself changed (forms, imports)
 gate.ensure_creator_link()

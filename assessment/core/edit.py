@@ -9,6 +9,7 @@ import uuid
 
 from csirt_data import Catalogue, load_catalogue
 
+from assessment.core.text import bad_character, clean, name_key
 from assessment.team.journal import recorded
 from assessment.core.model import (ACTION_KINDS, ACTION_STATUSES, ITSS_LEVELS, LEVELS, MAX_NAME, MAX_NOTE, MAX_ORGANISATION, RATERS,
                     RATING_RULES, STATUSES, ActionState, Assessment, Person, RoleState)
@@ -49,7 +50,7 @@ def model_defaults(cat: Catalogue, model_id: str | None) -> dict[str, str]:
 def new_assessment(organisation: str = "", model: str | None = None, *, cat: Catalogue | None = None,
                    assessment_id: str | None = None) -> Assessment:
     cat = cat or load_catalogue()
-    a = Assessment(id=assessment_id or uuid.uuid4().hex[:12], organisation=organisation.strip())
+    a = Assessment(id=assessment_id or uuid.uuid4().hex[:12], organisation=typed(organisation, "organisation").strip())
     a.roles = {r: RoleState(s) for r, s in model_defaults(cat, None).items()}
     if model:
         apply_model(a, model, cat=cat)
@@ -58,7 +59,7 @@ def new_assessment(organisation: str = "", model: str | None = None, *, cat: Cat
 
 @recorded
 def set_organisation(a: Assessment, name: str) -> None:
-    name = name.strip()[:MAX_ORGANISATION]
+    name = typed(name, "organisation").strip()[:MAX_ORGANISATION]
     if name != a.organisation:
         a.organisation = name
         _touch(a)
@@ -121,7 +122,7 @@ def set_role_status(a: Assessment, role_id: str, status: str) -> None:
 def set_role_note(a: Assessment, role_id: str, note: str) -> None:
     if role_id not in a.roles:
         raise EditError("error.unknown_role", role=role_id)
-    note = note[:MAX_NOTE]
+    note = typed(note, "note")[:MAX_NOTE]
     if note != a.roles[role_id].note:
         a.roles[role_id].note = note
         _touch(a)
@@ -132,13 +133,26 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def typed(text: str, field: str) -> str:
+    """Typed text cleaned (text.clean: no invisible or bidi characters, NFKC), or EditError when
+    it holds a character that cannot be kept; `field` names the field in the message."""
+    bad = bad_character(text)
+    if bad:
+        raise EditError(_BAD_CHARACTER[field], char=bad)
+    return clean(text)
+
+
+_BAD_CHARACTER = {"organisation": "error.bad_character.organisation", "name": "error.bad_character.name",
+                  "note": "error.bad_character.note", "owner": "error.bad_character.owner"}
+
+
 def clean_name(name: str, taken, empty: str = "error.empty_name", duplicate: str = "error.duplicate_name") -> str:
     """A name on one line, cut to MAX_NAME, not empty and not one of `taken` (a person's, a
     scenario's or a planned hire's); `empty` and `duplicate` are the messages' keys."""
-    name = one_line(name)[:MAX_NAME]
+    name = one_line(typed(name, "name"))[:MAX_NAME]
     if not name:
         raise EditError(empty)
-    if name in set(taken):
+    if name_key(name) in {name_key(t) for t in taken}:
         raise EditError(duplicate, name=name)
     return name
 
@@ -276,7 +290,7 @@ def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owne
             raise EditError("error.unknown_action_kind", kind=kind)
         state.kind = kind
     if owner is not None:
-        state.owner = one_line(owner)[:MAX_NAME]
+        state.owner = one_line(typed(owner, "owner"))[:MAX_NAME]
     if due is not None:
         due = due.strip()
         if due and not is_iso_date(due):
@@ -287,7 +301,7 @@ def set_action(a: Assessment, key: str, *, kind: str | None | object = ..., owne
             raise EditError("error.unknown_action_status", status=status)
         state.status = status
     if note is not None:
-        state.note = note[:MAX_NOTE]
+        state.note = typed(note, "note")[:MAX_NOTE]
     if state != a.actions.get(key, ActionState()):
         a.actions[key] = state
         _touch(a)

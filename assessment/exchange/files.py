@@ -4,7 +4,7 @@ Every importer takes the file's bytes and returns a NEW Assessment, or raises Im
 key + args naming the line or field). The caller swaps the result in only on success, so the
 current work is untouched when a file is refused, and nothing is ever partially imported.
 
-Safety: imports are limited to MAX_IMPORT_BYTES; YAML is read with a safe loader that also refuses
+Safety: imports are limited to MAX_IMPORT_BYTES (a CSV to MAX_CSV_BYTES); YAML is read with a safe loader that also refuses
 aliases and anchors (alias bombs), every tag but the plain ones (so no `!!python/...`), duplicate
 keys and nesting deeper than MAX_DEPTH. Text a person typed (names, notes, organisation) that
 begins with = + - @ is escaped in CSV (a leading apostrophe) and stored as plain text, never as a
@@ -29,9 +29,17 @@ from assessment.core.edit import EditError, set_ratings
 from assessment.core.errors import ImportProblem
 from assessment.core.model import RATERS, Assessment
 from assessment.scores.scoring import skills_to_rate
+from assessment.core.text import name_key
 from assessment.exchange.serialise import SCHEMA_VERSION, from_document, show, to_document
 
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+# What the app writes, it reads back. Every person holding every role, rated on every skill by both
+# raters, costs about 5 KB of YAML, 6 KB of JSON and 21 KB of ratings CSV (a row per person, skill
+# and rater, with the skill's text): the limits hold LARGEST_TEAM such people, far beyond a real
+# CSIRT (tests/unit/test_large_team.py round-trips 200, the team whose CSV could not come back),
+# and still stop a file meant to exhaust the server.
+LARGEST_TEAM = 500
+MAX_IMPORT_BYTES = 4 * 1024 * 1024
+MAX_CSV_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 20  # a schema_version 2 document nests 5 deep; anything far deeper is not ours
 
 MEDIA_TYPES = {
@@ -44,12 +52,12 @@ MEDIA_TYPES = {
 
 # --- shared checks ------------------------------------------------------------------------------
 
-def _check_size(data: bytes) -> None:
+def _check_size(data: bytes, limit: int = MAX_IMPORT_BYTES) -> None:
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError("importers take the file's bytes")
-    if len(data) > MAX_IMPORT_BYTES:
+    if len(data) > limit:
         raise ImportProblem("import.too_large", size=f"{len(data) / 1024 / 1024:.1f}",
-                            limit=f"{MAX_IMPORT_BYTES / 1024 / 1024:g}")
+                            limit=f"{limit / 1024 / 1024:g}")
     if not data.strip():
         raise ImportProblem("import.empty_file")
 
@@ -298,10 +306,12 @@ def read_ratings_csv(current: Assessment, data: bytes,
     """The ratings a CSV sets, rater -> person id -> skill id -> level (None clears), all checked.
     A row without a rater (or a file without the column) is the lead's."""
     cat = cat or load_catalogue()
-    _check_size(data)
+    _check_size(data, MAX_CSV_BYTES)
     text = _decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    by_name = {p.name: p.id for p in current.people}
+    # Names are matched as compared everywhere (text.name_key): invisible characters and
+    # look-alike letters do not make another person.
+    by_name = {name_key(p.name): p.id for p in current.people}
     header: dict[str, int] | None = None
     seen: dict[tuple[str, str, str], int] = {}
     out: dict[str, dict[str, dict[str, int | None]]] = {}
@@ -316,7 +326,7 @@ def read_ratings_csv(current: Assessment, data: bytes,
                 continue
             cells = {name: (row[i] if i < len(row) else "") for name, i in header.items()}
             name = " ".join(unescape_cell(cells["person"].strip()).split())
-            if name not in by_name:
+            if name_key(name) not in by_name:
                 raise ImportProblem("import.csv_unknown_person", line=start, name=show(name))
             raw_rater = cells.get("rater", "")
             rater = unicodedata.normalize("NFKC", raw_rater).strip().lower() or "lead"
@@ -328,7 +338,7 @@ def read_ratings_csv(current: Assessment, data: bytes,
             level = _level(cells["level"])
             if isinstance(level, str):
                 raise ImportProblem("import.csv_bad_level", line=start, value=show(level))
-            pid = by_name[name]
+            pid = by_name[name_key(name)]
             if (pid, rater, skill_id) in seen:
                 raise ImportProblem("import.csv_duplicate_row", line=start, first_line=seen[pid, rater, skill_id])
             seen[pid, rater, skill_id] = start

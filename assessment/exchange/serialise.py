@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from csirt_data import KINDS, Catalogue, load_catalogue
 
 from assessment.core.edit import ACTION_KEY, is_iso_date, one_line
+from assessment.core.text import bad_character, clean, name_key, printable
 from assessment.core.errors import ImportProblem
 from assessment.core.model import (ACTION_KINDS, ACTION_STATUSES, DEFAULT_TARGETS, ITSS_LEVELS, LEVELS, MAX_HIRES, MAX_NAME,
                     MAX_NOTE, MAX_ORGANISATION, MAX_SCENARIOS, RATING_RULES, STATUSES,
@@ -152,9 +153,18 @@ def field_path(loc) -> str:
 
 
 def show(value: Any, limit: int = 60) -> str:
-    """A value as the message quotes it: text, cut short."""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A value as the message quotes it: text, cut short, with characters that cannot be drawn
+    (controls, surrogates, invisible ones) written as \\uXXXX."""
+    return printable(value, limit)
+
+
+def kept_text(value: str, field: str) -> str:
+    """A text of the file as it is kept (text.clean), or ImportProblem naming the field and the
+    character when it holds one that cannot be kept (a lone surrogate, a control character)."""
+    bad = bad_character(value)
+    if bad:
+        raise ImportProblem("import.bad_text", field=field, char=bad)
+    return clean(value)
 
 
 def _from_pydantic(exc: ValidationError) -> ImportProblem:
@@ -250,7 +260,7 @@ def _build(doc: _Document, cat: Catalogue) -> Assessment:
         raise ImportProblem("import.bad_id", field="id", value=show(doc.id))
     if doc.version < 0:
         raise ImportProblem("import.bad_version", field="version", value=doc.version)
-    organisation = doc.organisation.strip()
+    organisation = kept_text(doc.organisation, "organisation").strip()
     if len(organisation) > MAX_ORGANISATION:
         raise ImportProblem("import.too_long", field="organisation", limit=MAX_ORGANISATION)
     _check_model(doc, cat)
@@ -300,14 +310,15 @@ def _roles(doc, cat: Catalogue, at: str = "") -> dict[str, RoleState]:
         if state.status not in STATUSES:
             raise ImportProblem("import.unknown_status", field=f"{at}roles.{role_id}.status",
                                 status=show(state.status), allowed=", ".join(STATUSES))
-        if len(state.note) > MAX_NOTE:
+        note = kept_text(state.note, f"{at}roles.{role_id}.note")
+        if len(note) > MAX_NOTE:
             raise ImportProblem("import.too_long", field=f"{at}roles.{role_id}.note", limit=MAX_NOTE)
-        out[role_id] = RoleState(state.status, state.note, state.user_set)
+        out[role_id] = RoleState(state.status, note, state.user_set)
     return out
 
 
 def _text(value: str, field: str, limit: int, required: bool = False) -> str:
-    value = one_line(value)
+    value = one_line(kept_text(value, field))
     if required and not value:
         raise ImportProblem("import.empty_name", field=field)
     if len(value) > limit:
@@ -324,8 +335,8 @@ def _scenarios(doc: _Document, cat: Catalogue) -> list[Scenario]:
         if not ID_PATTERN.match(sc.id) or sc.id in ids:
             raise ImportProblem("import.bad_id", field=f"{at}.id", value=show(sc.id))
         name = _text(sc.name, f"{at}.name", MAX_NAME, required=True)
-        if name in names:
-            raise ImportProblem("import.duplicate_name", field=f"{at}.name", name=name)
+        if name_key(name) in names:
+            raise ImportProblem("import.duplicate_name", field=f"{at}.name", name=show(name))
         _check_model(sc, cat, f"{at}.")
         roles = _roles(sc, cat, f"{at}.")
         if len(sc.hires) > MAX_HIRES:
@@ -339,7 +350,7 @@ def _scenarios(doc: _Document, cat: Catalogue) -> list[Scenario]:
             hire_ids.add(h.id)
             hires.append(PlannedHire(h.id, _text(h.name, f"{hat}.name", MAX_NAME, required=True), list(h.roles)))
         ids.add(sc.id)
-        names.add(name)
+        names.add(name_key(name))
         out.append(Scenario(sc.id, name, sc.model, sc.variant, roles, hires))
     return out
 
@@ -402,18 +413,18 @@ def _people(doc: _Document, cat: Catalogue) -> list[Person]:
             raise ImportProblem("import.bad_id", field=f"{at}.id", value=show(p.id))
         if p.id in ids:
             raise ImportProblem("import.duplicate_person_id", field=f"{at}.id", id=p.id)
-        name = one_line(p.name)
+        name = one_line(kept_text(p.name, f"{at}.name"))
         if not name:
             raise ImportProblem("import.empty_name", field=f"{at}.name")
         if len(name) > MAX_NAME:
             raise ImportProblem("import.too_long", field=f"{at}.name", limit=MAX_NAME)
-        if name in names:
-            raise ImportProblem("import.duplicate_person_name", field=f"{at}.name", name=name)
+        if name_key(name) in names:
+            raise ImportProblem("import.duplicate_person_name", field=f"{at}.name", name=show(name))
         if p.itss_level is not None and p.itss_level not in ITSS_LEVELS:
             raise ImportProblem("import.bad_itss", field=f"{at}.itss_level", level=show(p.itss_level))
         _check_held_roles(p.roles, cat, at)
         ids.add(p.id)
-        names.add(name)
+        names.add(name_key(name))
         people.append(Person(id=p.id, name=name, itss_level=p.itss_level, roles=list(p.roles)))
     return people
 

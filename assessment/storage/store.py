@@ -25,6 +25,18 @@ v` guards every write; a lost race is rebased again. `save(a, expected_version)`
 
 Storage failures (locked or read-only database, full disk, unreachable server) raise
 StoreUnavailable(key); the caller keeps the work in the session and tries again later.
+
+The SQLite file can change under a running app (deleted, moved, replaced by a backup). Every
+connection remembers the identity (device, inode) of the file it opened; each piece of work first
+checks that this is still the file at the path (a pooled connection to a replaced file is thrown
+away and a new one opened; a missing file is `store.file_gone`, never silently re-created), and a
+write is only reported done when the file at the path is still the one written (else
+`store.file_replaced`). So a save that returns reached the database the app reads next time.
+
+SQLite runs with a rollback journal, not a write-ahead log: WAL keeps its index in a memory-mapped
+`-shm` file, and when that file cannot be written or is cut short while the app runs, the next
+access kills the whole server with SIGBUS (every session lost). `mmap_size=0` keeps the database
+file itself unmapped for the same reason. A failing write is then an ordinary error.
 """
 from __future__ import annotations
 
@@ -45,7 +57,7 @@ from csirt_data import Catalogue, load_catalogue
 
 from assessment.core.errors import Conflict, Deleted, ImportProblem, NotFound, StoreError, StoreUnavailable
 from assessment.core.model import Assessment
-from assessment.exchange.serialise import from_document, to_document
+from assessment.exchange.serialise import ID_PATTERN, from_document, to_document
 from assessment.storage import change_log
 from assessment.team.actor import LOCAL, Actor
 from assessment.team.merge import Change, Held, rebase
@@ -209,8 +221,13 @@ class Store:
             self.engine: Engine = create_engine(parsed, **kwargs)
         except (NoSuchModuleError, ArgumentError, ImportError):
             raise StoreUnavailable("store.failed") from None
+        # The SQLite file whose identity is checked (None: PostgreSQL, memory, a file: URI).
+        self._path: Path | None = None
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            database = parsed.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                self._path = Path(database).expanduser().absolute()
+            event.listen(self.engine, "connect", self._on_connect)
         try:
             metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
@@ -229,11 +246,27 @@ class Store:
         except (ImportProblem, ValueError):
             raise StoreError("store.corrupt", id=str(ident)) from None
 
+    def _on_connect(self, dbapi_connection, record) -> None:
+        _sqlite_pragmas(dbapi_connection, record)
+        # Taken right after the open, so it names the file this connection has open.
+        record.info["file_id"] = _file_id(self._path) if self._path else None
+
+    def _file_unchanged(self, conn) -> object:
+        """The identity of the file `conn` has open, after checking it is still the file at the
+        path; a stale connection is invalidated (the pool opens a new one) and _Stale raised."""
+        held = conn.connection.info.get("file_id")
+        if held != _file_id(self._path):
+            conn.invalidate()
+            raise _Stale
+        return held
+
     def _run(self, work):
         """Runs `work(connection)` in one transaction; database failures become StoreUnavailable."""
         try:
-            with self.engine.begin() as conn:
-                return work(conn)
+            if self._path is None:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            return self._run_on_file(work)
         except StoreError:
             raise
         except (DBAPIError, SQLAlchemyError) as exc:
@@ -242,6 +275,25 @@ class Store:
             raise _unavailable(exc) from None
         except OSError as exc:
             raise _unavailable(exc) from None
+
+    def _run_on_file(self, work):
+        for _attempt in range(3):
+            if _file_id(self._path) is None:
+                # sqlite would create an empty database here, and the saves would go into it
+                raise StoreUnavailable("store.file_gone", path=str(self._path))
+            try:
+                with self.engine.begin() as conn:
+                    held = self._file_unchanged(conn)
+                    result = work(conn)
+            except _Stale:
+                self.engine.dispose()  # every pooled connection may hold the old file
+                continue
+            if _file_id(self._path) != held:
+                # committed, but into a file that is no longer the one at the path
+                self.engine.dispose()
+                raise StoreUnavailable("store.file_replaced", path=str(self._path))
+            return result
+        raise StoreUnavailable("store.file_replaced", path=str(self._path))
 
     # --- assessments
     def save(self, a: Assessment, expected_version: int, *, ops=None, actor: Actor = LOCAL) -> int:
@@ -375,6 +427,8 @@ class Store:
         return dup
 
     def _version(self, ident: str) -> int:
+        if not _valid_id(ident):
+            return 0
         row = self._run(lambda c: c.execute(select(assessments.c.version).where(assessments.c.id == ident)).first())
         return row.version if row else 0
 
@@ -383,6 +437,8 @@ class Store:
         return self._version(ident)
 
     def get(self, ident: str) -> Stored:
+        if not _valid_id(ident):  # e.g. ?a=%00: not a database error, just not there
+            raise NotFound("store.not_found", id=str(ident))
         row = self._run(lambda c: c.execute(select(assessments).where(assessments.c.id == ident)).first())
         if row is None:
             raise NotFound("store.not_found", id=str(ident))
@@ -470,11 +526,29 @@ class Store:
         return self._run(lambda c: c.execute(select(func.count()).select_from(assessments)).scalar_one())
 
 
+def _valid_id(ident) -> bool:
+    return isinstance(ident, str) and ID_PATTERN.fullmatch(ident) is not None
+
+
+class _Stale(Exception):
+    """A pooled connection holds a file that is no longer the one at the path."""
+
+
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none."""
+    try:
+        st = os.stat(path)
+    except (OSError, TypeError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _sqlite_pragmas(dbapi_connection, _record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    # Write-ahead log with normal sync: a save costs a write, not an fsync per click, and survives
-    # a crash of the app (only a power cut can lose the last saves).
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # A rollback journal, not WAL, and no memory map (see the module doc: SIGBUS). A database
+    # left in WAL mode by an older version is converted back when it is opened.
+    cursor.execute("PRAGMA mmap_size=0")
+    cursor.execute("PRAGMA journal_mode=DELETE")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

@@ -16,7 +16,7 @@ from assessment.plans.postings import KINDS, LANGS, file_name, generate
 from csirt_data import Catalogue
 
 from components.session.i18n import join, lang, tr
-from components.session.labels import md
+from components.session.labels import break_autolinks, md
 from components.session.state import assessment, derived
 
 STORE = "_postings"
@@ -122,8 +122,9 @@ def postings(cat: Catalogue) -> None:
         with st.container(border=True, height=700):
             if text.strip():
                 # Never unsafe_allow_html: HTML the user types stays text. Headings two levels down:
-                # the preview is half a page wide.
-                st.markdown(_smaller_headings(text))
+                # the preview is half a page wide. A name with a URL (the organisation's) does not
+                # become a link: autolinks are broken here, the download keeps the text as it is.
+                st.markdown(break_autolinks(_smaller_headings(text)))
 
 
 def _smaller_headings(text: str) -> str:

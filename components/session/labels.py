@@ -1,4 +1,7 @@
 """Shared words and colours for role statuses and skill levels, in one place."""
+import re
+import string
+
 from assessment.core.model import LEVELS, STATUSES
 
 from components.session.i18n import tr
@@ -39,13 +42,26 @@ def percent(x: float | None) -> str:
     return "—" if x is None else f"{round(x * 100)}%"
 
 
-_MD_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+# Every ASCII punctuation character (CommonMark lets a backslash escape any of them): Markdown and
+# HTML syntax, entities (&amp;), Streamlit's :colour[…] and :material/…: directives.
+_MD_SPECIAL = frozenset(string.punctuation)
+# GFM's literal autolinks (http://…, www.…, a@b.example) are found in the text after escapes are
+# resolved, so escaping cannot stop them: an invisible word joiner inside the pattern does.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=\\?:\\?/\\?/)|(?<=http)(?=\\?:\\?/\\?/)|(?<=www)(?=\\?\.)|(?<=@)")  # escaped or not
+_JOINER = "\u2060"
 
 
 def md(text: str) -> str:
-    """User text made inert inside Markdown: every Markdown or HTML character is escaped, so a
-    name like `<script>` or `[x](javascript:…)` is shown as typed."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    """User text made inert inside Markdown: every Markdown or HTML character is escaped and
+    autolinks are broken, so a name like `<script>`, `[x](javascript:…)` or `www.example.com` is
+    shown as typed and never becomes a link."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in break_autolinks(text))
+
+
+def break_autolinks(text: str) -> str:
+    """`text` with GFM's literal autolinks broken (by an invisible word joiner); explicit
+    Markdown links are untouched (md escapes those)."""
+    return _AUTOLINK.sub(_JOINER, text)
 
 
 # The workshop's two raters and the rule choosing the rating scores use.

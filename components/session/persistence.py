@@ -14,13 +14,13 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.core.errors import Conflict, Deleted, NotFound, StoreError, StoreUnavailable
-from assessment.core.messages import message
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url, new_id
 
 from components.session import echoes
 from components.session.actor import current_actor
-from components.session.i18n import lang, tr
+from components.session.i18n import tr
+from components.session.safe_text import error_text
 from components.session.state import FRESH, KEY, assessment, replace_assessment, url_error
 
 MARK, HELD, DELETED, SAVE_ERROR = "_stored", "_held", "_deleted", "_save_error"
@@ -36,7 +36,7 @@ def store() -> Store | None:
     try:
         return _store(default_url())
     except StoreUnavailable as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return None
 
 
@@ -105,7 +105,7 @@ def open_from_url() -> None:
     try:
         got = s.get(wanted)
     except (NotFound, StoreError) as exc:
-        url_error(message(exc, lang()))
+        url_error(error_text(exc))
         return
     open_assessment(got.assessment, got.stored_version)
 
@@ -138,7 +138,7 @@ def autosave() -> None:
         a.id = new_id()
         return autosave()
     except StoreUnavailable as exc:
-        st.session_state[SAVE_ERROR] = message(exc, lang())
+        st.session_state[SAVE_ERROR] = error_text(exc)
         return
     if res is None:
         a.journal = []

@@ -13,6 +13,14 @@ def _switch_lang(key: str) -> None:
     set_lang("en" if st.session_state[key] == "English" else "ja")
 
 
+_ORG_ERROR = "_sidebar_edit_error"
+
+
+def _set_organisation(key: str) -> None:
+    if not run_edit(set_organisation, st.session_state[key]):
+        st.session_state[_ORG_ERROR] = st.session_state.pop("_edit_error", None)
+
+
 def render() -> None:
     a = assessment()
     with st.sidebar:
@@ -25,7 +33,9 @@ def render() -> None:
         k = bound("org", a.organisation)
         st.text_input(tr("sidebar.organisation"), key=k,
                       placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,
-                      on_change=lambda: run_edit(set_organisation, st.session_state[k]))
+                      on_change=_set_organisation, args=(k,))
+        if st.session_state.get(_ORG_ERROR):  # shown here: not every page shows edit errors
+            st.error(st.session_state.pop(_ORG_ERROR), icon=":material/block:")
         if a.sample:
             st.caption(tr("sidebar.sample"))
         cat = catalogue()

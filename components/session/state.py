@@ -14,11 +14,12 @@ from assessment.core.demos import DEMO_MODELS, demo_assessment
 from assessment.core.edit import EditError, new_assessment
 from assessment.core.model import Assessment
 from assessment.scores.scoring import score_roles, summarise
+from assessment.team.access import shared_mode
 from csirt_data import load_catalogue
 
-from components.session import echoes
+from components.session import echoes, reconnect
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
-from components.session.labels import md
+from components.session.safe_text import quote
 
 KEY = "assessment"
 _CACHE = "_derived"
@@ -33,6 +34,14 @@ def catalogue():
 def assessment() -> Assessment:
     if KEY not in st.session_state:
         st.session_state[KEY] = new_assessment()
+        # A new session: after a server restart its first event can be an edit in a tab that was
+        # open before (reconnect.py). Open the URL's saved assessment (?a=) at once, so that edit
+        # lands on it and not on an empty new one.
+        reconnect.start()
+        from components.session.persistence import open_from_url  # it imports this module
+
+        if not shared_mode():  # there only a link opens an assessment (components/team/gate.py)
+            open_from_url()
     return st.session_state[KEY]
 
 
@@ -83,6 +92,7 @@ def summary():
 
 def apply_url() -> None:
     """?lang=ja|en and ?demo=A|B|C|D, on any page. A bad value gets a message and changes nothing."""
+    assessment()  # a new session opens ?a= here, once (see assessment())
     params = st.query_params
     wanted = params.get("lang")
     if wanted is not None and st.session_state.get("_url_lang") != wanted:
@@ -90,7 +100,7 @@ def apply_url() -> None:
         if wanted in ("ja", "en"):
             set_lang(wanted)
         else:
-            url_error(tr("url.bad_lang", value=md(wanted[:20])))
+            url_error(tr("url.bad_lang", value=quote(wanted, 20)))
     demo = params.get("demo")
     if demo is not None and st.session_state.get("_url_demo") != demo:
         st.session_state["_url_demo"] = demo
@@ -98,7 +108,7 @@ def apply_url() -> None:
             # The sample becomes the user's own saved copy (?a=…) once they change it.
             open_demo(demo.upper())
         else:
-            url_error(tr("url.bad_demo", value=md(demo[:20])))
+            url_error(tr("url.bad_demo", value=quote(demo, 20)))
     # Streamlit clears query parameters when the page changes; keep the language in the URL so
     # that a copied link opens in the same language.
     if params.get("lang") != lang():
@@ -177,7 +187,7 @@ def _refused(exc: EditError) -> None:
     if args.get("role") in cat.role_ids:
         args["role"] = cat.role(args["role"]).name.get(lang())
     # The message is Markdown and may quote what the user typed: make that inert.
-    st.session_state["_edit_error"] = tr(exc.key, **{k: md(str(v)) for k, v in args.items()})
+    st.session_state["_edit_error"] = tr(exc.key, **{k: quote(str(v), 120) for k, v in args.items()})
     # The widgets showing the refused value start again from the Assessment.
     st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
 
@@ -202,6 +212,8 @@ def bound(name: str, value: Any) -> str:
     generations = st.session_state.setdefault("_bound", {})
     n = generations.get(base, 0)
     key = f"{base}.{n}" if n else base
+    if reconnect.keeps_browser_value(key, value):
+        return key  # the first run after a server restart: the browser's value is the user's edit
     shown = st.session_state.get(key, _UNSET)
     if shown is not _UNSET and shown != value:
         generations[base] = n = n + 1

@@ -25,6 +25,7 @@ from components.session.labels import md
 from components.charts.radar import grouped_radar
 from components.charts.role_bars import role_coverage_bars
 from components.session.state import assessment, swap_in
+from components.session.safe_text import error_text
 
 MIME = {"yaml": "application/x-yaml", "json": "application/json", "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -140,7 +141,7 @@ def ratings_import(cat: Catalogue) -> None:
     try:
         new = files.import_ratings_csv(current, up.getvalue(), cat)
     except ImportProblem as exc:
-        st.error(f"{md(up.name)}: {message(exc, lang())}", icon=":material/error:")
+        st.error(f"{md(up.name)}: {error_text(exc)}", icon=":material/error:")
         return
     changed = new.version - current.version
     swap_in(new)

@@ -1,12 +1,14 @@
 """History: named snapshots, the trend of the headline figures, and a comparison of two states."""
 from __future__ import annotations
 
+from html import escape
+
 import plotly.graph_objects as go
 import streamlit as st
 
+from assessment.core.edit import EditError, one_line, typed
 from assessment.core.errors import StoreError
 from assessment.scores.history import compare, trend
-from assessment.core.messages import message
 from csirt_data import Catalogue
 
 from components.session import persistence
@@ -15,6 +17,7 @@ from components.session.i18n import join, lang, tr
 from components.session.labels import level_label, md, percent, rater_name, rule_name, status_label
 from components.charts.radar import grouped_radar_overlay
 from components.session.state import assessment
+from components.session.safe_text import error_text
 
 CURRENT = "current"
 
@@ -34,12 +37,15 @@ def snapshot_form() -> bool:
                     raise StoreError("store.failed")
                 # What this screen shows (issue 12, item 3), even while a change of mine is held
                 # back or someone else saved since: the user names the state they see.
-                s.snapshot(a.id, " ".join(name.split()) or tr("history.snapshot_default"), shown=a)
+                name = one_line(typed(name, "name"))  # no control or bidi characters in a snapshot's name
+                s.snapshot(a.id, name or tr("history.snapshot_default"), shown=a)
                 st.success(tr("history.snapshot_saved"), icon=":material/check_circle:")
                 if st.session_state.get(persistence.HELD):
                     st.caption(tr("merge.snapshot_as_shown"))
             except StoreError as exc:
-                st.error(message(exc, lang()))
+                st.error(error_text(exc))
+            except EditError as exc:
+                st.error(tr(exc.key, **exc.args_))
     return True
 
 
@@ -55,14 +61,15 @@ def trend_chart(cat: Catalogue) -> bool:
     try:
         points = _points()
     except StoreError as exc:
-        st.warning(message(exc, lang()))
+        st.warning(error_text(exc))
         return False
     if not points:
         st.caption(tr("history.no_snapshots"))
         return False
     a = assessment()
     data = trend([(info, snap) for _, info, snap in points] + [(None, a)], cat)
-    labels = [label for label, _, _ in points] + [tr("history.current")]
+    # Snapshot names are user text, and plotly reads tags in axis labels: escaped.
+    labels = [escape(label, quote=False) for label, _, _ in points] + [tr("history.current")]
     fig = go.Figure()
     for key, colour in (("coverage", TRACE_COLOURS["prerequisite"]), ("readiness", TRACE_COLOURS["other"]),
                         ("training", TRACE_COLOURS["additional"])):
@@ -81,7 +88,7 @@ def comparison(cat: Catalogue) -> None:
     try:
         points = _points()
     except StoreError as exc:
-        st.warning(message(exc, L))
+        st.warning(error_text(exc))
         return
     if not points:
         return
@@ -99,8 +106,8 @@ def comparison(cat: Catalogue) -> None:
     roles = [r for r in cat.role_ids if any(v is not None for v in c.role_coverage[r])]
     fig = grouped_radar_overlay(
         [cat.role(r).name.get(L) for r in roles],
-        {options[before][0]: [c.role_coverage[r][0] for r in roles],
-         options[after][0]: [c.role_coverage[r][1] for r in roles]},
+        {escape(options[before][0], quote=False): [c.role_coverage[r][0] for r in roles],  # legend: user text, escaped
+         escape(options[after][0], quote=False): [c.role_coverage[r][1] for r in roles]},
         tr("history.radar_title"))
     st.plotly_chart(fig, config=PLOT_CONFIG, key="history_radar")
     if c.role_changes:

@@ -6,7 +6,6 @@ import streamlit as st
 from assessment.exchange import files
 from assessment.core.edit import new_assessment
 from assessment.core.errors import ImportProblem, StoreError
-from assessment.core.messages import message
 from assessment.storage.store import new_id
 from csirt_data import Catalogue
 
@@ -14,6 +13,7 @@ from components.session import persistence
 from components.session.i18n import lang, tr
 from components.session.labels import md
 from components.session.state import assessment, replace_assessment
+from components.session.safe_text import error_text
 from components.team import gate
 
 
@@ -30,7 +30,7 @@ def saved_list(cat: Catalogue) -> None:
     try:
         rows = [r for r in s.list() if gate.listed(r.id)]  # shared mode: only this session's own
     except StoreError as exc:
-        st.warning(message(exc, L))
+        st.warning(error_text(exc))
         return
     if not rows:
         st.caption(tr("library.empty"))
@@ -48,7 +48,7 @@ def saved_list(cat: Catalogue) -> None:
         try:
             got = s.get(chosen)
         except StoreError as exc:
-            st.error(message(exc, L))
+            st.error(error_text(exc))
         else:
             persistence.open_assessment(got.assessment, got.stored_version)
             st.switch_page("app_pages/results.py")
@@ -86,7 +86,7 @@ def _do(action) -> bool:
         action()
         return True
     except StoreError as exc:
-        st.error(message(exc, lang()))
+        st.error(error_text(exc))
         return False
 
 
@@ -102,7 +102,7 @@ def import_box(cat: Catalogue) -> None:
     try:
         a = files.import_file(up.name, up.getvalue(), cat=cat)
     except ImportProblem as exc:
-        st.error(f"{md(up.name)}: {message(exc, lang())}", icon=":material/error:")
+        st.error(f"{md(up.name)}: {error_text(exc)}", icon=":material/error:")
         return
     a.id = new_id()  # a file opened twice becomes two assessments, never an overwrite
     replace_assessment(a)

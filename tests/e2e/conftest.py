@@ -65,12 +65,12 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_server():
-    """Start `streamlit run` on a free port for the whole session; yield its base URL.
+    """Start `streamlit run serve.py` on a free port for the whole session; yield its base URL.
 
     APP_PATH (default app.py, relative to the repo root) exists only to point the harness
     at a stand-in app before the real one is written.
     """
-    app = os.environ.get("APP_PATH", "app.py")
+    app = os.environ.get("APP_PATH", "serve.py")  # app.py inside its web-server guards, as `make run`
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from assessment.core.demos import DEMO_MODELS, demo_assessment
 from assessment.core.edit import add_person, set_organisation, set_rating, set_role_note, set_role_status
 from assessment.core.errors import ImportProblem
-from assessment.exchange.files import (MAX_IMPORT_BYTES, escape_cell, export_json, export_ratings_csv, export_xlsx,
+from assessment.exchange.files import (MAX_CSV_BYTES, MAX_IMPORT_BYTES, escape_cell, export_json, export_ratings_csv, export_xlsx,
                               export_yaml, file_name, import_file, import_json, import_ratings_csv, import_yaml,
                               unescape_cell)
 from assessment.core.messages import message
@@ -187,11 +187,14 @@ def test_corpus_file(name, current):
 def test_over_the_size_limit(current):
     good = (BAD / "good.yaml").read_bytes()
     big = good + b"#" * (MAX_IMPORT_BYTES - len(good) + 1)
-    for name in ("big.yaml", "big.json", "big.csv"):
+    for name in ("big.yaml", "big.json"):
         with pytest.raises(ImportProblem) as err:
             import_file(name, big, current)
         assert err.value.key == "import.too_large"
-        assert err.value.args_ == {"size": "2.0", "limit": "2"}
+        assert err.value.args_ == {"size": "4.0", "limit": "4"}
+    with pytest.raises(ImportProblem) as err:
+        import_file("big.csv", b"#" * (MAX_CSV_BYTES + 1), current)
+    assert err.value.args_ == {"size": "16.0", "limit": "16"}
     padded = good + b"#" * (MAX_IMPORT_BYTES - len(good))  # exactly at the limit is fine
     assert import_yaml(padded).id == "corpus0001"
 
@@ -264,7 +267,8 @@ def test_workbook_keeps_formulas_and_html_as_text():
     set_organisation(a, "=1+1")
     add_person(a, "=HYPERLINK(\"http://evil\")", 2, ["commander"])
     add_person(a, "@SUM(1)", 2, ["commander"])
-    add_person(a, "<b>bold</b>\x07bell", 2, ["commander"])
+    # edit.py now refuses control characters; work saved before that may still hold one
+    add_person(a, "<b>bold</b>bell", 2, ["commander"]).name = "<b>bold</b>\x07bell"
     set_role_note(a, "researcher", "+danger")
     wb = _workbook(a)
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
