@@ -42,7 +42,7 @@ def test_leaving_and_returning_keeps_people_roles_and_ratings(app_server, page):
     choose(page, person, "テスト花子")
     wait_for_app(page)
     before = grid_column(page, 4)
-    assert set(before) == {""}, before  # a new person has no ratings yet
+    assert set(before) == {t("trust.not_rated")}, before  # a new person has no ratings yet: 未評価
     rate(page, 0, f"2 {t('level.2')}")
     expect(page.get_by_text(t("skills.progress", done=1, total=len(before)))).to_be_visible()
 
@@ -64,7 +64,7 @@ def test_leaving_and_returning_keeps_people_roles_and_ratings(app_server, page):
     # The Skills page remembers which person was being rated, and the rating.
     expect(page.get_by_role("combobox", name=t("skills.person"))).to_have_value("テスト花子")
     after = grid_column(page, 4)
-    assert after[0] == f"2 {t('level.2')}" and set(after[1:]) == {""}, after
+    assert after[0] == f"2 {t('level.2')}" and set(after[1:]) == {t("trust.not_rated")}, after
 
     go(page, "results")
     radar = traces(page, "radar_roles")

@@ -11,11 +11,11 @@ from assessment.team.access import Links
 from tests.e2e.conftest import APP_TIMEOUT_MS, screenshot, wait_for_app
 from tests.e2e.ui import t
 
-# Inputs that would change the work (the executive page's names toggle only changes the view, and
-# shows pseudonyms to a viewer anyway).
+# Inputs that would change the work (the executive page's and the report's names toggles only change
+# the view, and show pseudonyms to a viewer anyway).
 EDITING = ('[data-testid="stTextInput"], [data-testid="stNumberInput"], [data-testid="stTextArea"], '
            '[data-testid="stDataFrameResizable"] [data-testid="stDataFrameGlideDataEditor"], '
-           '[data-testid="stFileUploader"], [data-testid="stCheckbox"]:not(.st-key-exec_show_names *), [data-testid="stMultiSelect"], '
+           '[data-testid="stFileUploader"], [data-testid="stCheckbox"]:not(.st-key-exec_show_names *):not(.st-key-report_names *), [data-testid="stMultiSelect"], '
            '[data-testid="stRadio"], [data-testid="stDateInput"], [data-testid="stSlider"]')
 
 

@@ -1,5 +1,5 @@
 """components/server/guard.py (issue 12.12): which Host headers pass, and the framing headers for
-the default and for a configured embedding (the running server: tests/faults/test_hostile_names.py)."""
+the default and for a configured embedding (the running server: tests/e2e/faults/test_hostile_names.py)."""
 from __future__ import annotations
 
 import pytest

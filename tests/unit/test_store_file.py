@@ -1,5 +1,5 @@
 """Issue 12 items 1 and 7, in the store: the SQLite file deleted or replaced under a running store,
-and no memory-mapped WAL index that can kill the process (the real-server cases: tests/faults)."""
+and no memory-mapped WAL index that can kill the process (the real-server cases: tests/e2e/faults)."""
 from __future__ import annotations
 
 import shutil

@@ -11,8 +11,8 @@ import pytest
 from assessment.core.messages import msg
 from tests.e2e.conftest import wait_for_app
 from tests.e2e.ui import alerts, assert_clean, sidebar, t
-from tests.faults.conftest import AppServer
-from tests.faults.test_sqlite_faults import says_saved, type_organisation
+from tests.e2e.faults.conftest import AppServer
+from tests.e2e.faults.test_sqlite_faults import says_saved, type_organisation
 
 
 def _pg(server, verb: str) -> None:
@@ -41,6 +41,7 @@ def test_postgresql_stopped_mid_session(postgres_server, browser):
     try:
         page.goto(f"{app.url}/start?demo=B")
         wait_for_app(page)
+        type_organisation(page, "before PostgreSQL stops")  # a sample is stored at its first change
         page.wait_for_url(re.compile(r"[?&]a=\w+"))
         ident = re.search(r"[?&]a=(\w+)", page.url).group(1)
         _pg(postgres_server, "stop")

@@ -1,7 +1,7 @@
 """Fault injection against a real server (issue 12): a `streamlit run serve.py` we can stop,
 restart on the same port and point at a data folder or a PostgreSQL database, and a browser.
 
-Everything here is marked e2e (a server and Chromium): `-m "not e2e"` skips it."""
+Under tests/e2e, so marked e2e (a server and Chromium) and sharing its one browser: `-m "not e2e"` skips it."""
 from __future__ import annotations
 
 import os
@@ -15,17 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, _free_port, _healthy  # noqa: F401
-from tests.e2e.conftest import browser, page  # noqa: F401  (fixtures, shared with the e2e tests)
 from tests.unit.conftest import postgres_server  # noqa: F401  (the throwaway PostgreSQL server)
 
 START_TIMEOUT_S = 60
-
-
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).resolve().parent
-    for item in items:
-        if here in Path(str(item.path)).resolve().parents:
-            item.add_marker(pytest.mark.e2e)
 
 
 class AppServer:

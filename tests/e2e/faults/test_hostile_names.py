@@ -14,7 +14,7 @@ from assessment.plans.scenarios import add_hire, add_scenario
 from assessment.storage.store import Store
 from tests.e2e.conftest import wait_for_app
 from tests.e2e.ui import PAGES, assert_clean
-from tests.faults.conftest import AppServer
+from tests.e2e.faults.conftest import AppServer
 
 EVIL = "evil.example"
 NAMES = [

@@ -61,6 +61,7 @@ def tab(sqlite_server, browser):
     pg = context.new_page()
     pg.goto(f"{sqlite_server.url}/start?demo=A")
     wait_for_app(pg)
+    type_organisation(pg, "fault tests")  # a sample is stored (and gets its ?a=) at its first change
     pg.wait_for_url(re.compile(r"[?&]a=\w+"))
     yield pg, re.search(r"[?&]a=(\w+)", pg.url).group(1)
     context.close()
