@@ -159,10 +159,12 @@ def main(argv=None) -> None:
     finally:
         server.stop()
 
-    last = {}
-    for _t, pid, skill, level in clicks:
-        last[(pid, skill)] = level
-    lost = sum(1 for (pid, skill), level in last.items() if stored.get(pid, {}).get(skill) != level)
+    last, when = {}, {}
+    for at, pid, skill, level in clicks:
+        last[(pid, skill)], when[(pid, skill)] = level, at
+    missing = [(pid, skill) for (pid, skill), level in last.items() if stored.get(pid, {}).get(skill) != level]
+    lost = len(missing)
+    first = clicks[0][0] if clicks else 0.0
     lat = _latencies(clicks, seen)
     out = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "participants": args.participants,
@@ -172,6 +174,10 @@ def main(argv=None) -> None:
         "projector_s_p50": round(pct(lat, 0.5), 2) if lat else None,
         "projector_s_p95": round(pct(lat, 0.95), 2) if lat else None,
         "projector_missed": len(clicks) - len(lat), "server_core": server_core,
+        # Each lost rating: who (their number), which skill, when it was clicked (s from the first
+        # click), what was clicked and what the database holds.
+        "lost": [[next(i for i, (p, _s) in enumerate(phones) if p == pid), skill, round(when[(pid, skill)] - first, 1),
+                  last[(pid, skill)], stored.get(pid, {}).get(skill)] for pid, skill in missing],
         "browser_cores": sorted(browser_cores), "foreign_cpu_share": round(used / wall / (os.cpu_count() or 1), 2),
         "machine": machine.describe(),
     }
