@@ -21,7 +21,7 @@ from components.session import echoes
 from components.session.actor import current_actor
 from components.session.i18n import tr
 from components.session.safe_text import error_text
-from components.session.state import FRESH, KEY, assessment, replace_assessment, url_error
+from components.session.state import FRESH, KEY, assessment, in_fragment_run, replace_assessment, url_error
 
 MARK, HELD, DELETED, SAVE_ERROR = "_stored", "_held", "_deleted", "_save_error"
 
@@ -110,7 +110,8 @@ def open_from_url() -> None:
     open_assessment(got.assessment, got.stored_version)
 
 
-def autosave() -> None:
+def autosave(using: Store | None = None) -> None:
+    """Saves what changed since the last save (`using`: another Store on the same database)."""
     a = assessment()
     mark = st.session_state.get(MARK)
     same = is_stored(a)
@@ -122,7 +123,7 @@ def autosave() -> None:
     if not same and (a.version == 0 or st.session_state.get(FRESH) == (a.id, a.version)):
         _keep_in_url(None)  # an untouched new assessment or sample is not stored
         return
-    s = store()
+    s = using or store()
     if s is None:
         return
     try:
@@ -136,7 +137,7 @@ def autosave() -> None:
         return
     except Conflict:  # a first save under an id already taken: keep the work under a new one
         a.id = new_id()
-        return autosave()
+        return autosave(using)
     except StoreUnavailable as exc:
         st.session_state[SAVE_ERROR] = error_text(exc)
         return
@@ -179,6 +180,34 @@ def status() -> None:
     conflicts_view.show()
     if st.session_state.get(SAVE_ERROR):
         st.warning(st.session_state[SAVE_ERROR], icon=":material/cloud_off:")
+        if pending(assessment()) and current_actor().kind != "viewer":
+            _retry()
+
+
+RETRY_SECONDS, QUICK_TIMEOUT = 3.0, 0.2
+
+
+@st.cache_resource(show_spinner=False)
+def _quick_store(url: str) -> Store:
+    """The same database with a short busy timeout: a retry that finds it still locked gives up at
+    once instead of holding the page for the full timeout."""
+    return Store(url, busy_timeout=QUICK_TIMEOUT)
+
+
+@st.fragment(run_every=RETRY_SECONDS)
+def _retry() -> None:
+    """A save that failed (database locked, unreachable, read-only) is tried again every few
+    seconds, not only at the user's next click: a phone's last rating has no next click to save it.
+    Runs only while a save has failed and something is pending; a viewer never saves."""
+    if not in_fragment_run() or not st.session_state.get(SAVE_ERROR) or not pending(assessment()):
+        return
+    try:
+        quick = _quick_store(default_url())
+    except StoreUnavailable:
+        return  # still cannot open: the warning stays, the next retry tries again
+    autosave(quick)
+    if not st.session_state.get(SAVE_ERROR):
+        st.rerun(scope="app")  # saved: the page redraws without the warning
 
 
 def sidebar_status() -> None:

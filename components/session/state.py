@@ -136,7 +136,7 @@ def in_fragment_run() -> bool:
 
 
 def _fragment_run() -> bool:
-    """The app's one fragment (live.py, the poll) holds no widget, so a widget callback in a
+    """The app's fragments (live.py's poll, persistence's save retry) hold no widget, so a widget callback in a
     fragment run is the browser re-sending a value it showed before someone else's change arrived:
     applying it would undo that change."""
     if in_fragment_run():

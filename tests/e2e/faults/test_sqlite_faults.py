@@ -119,6 +119,10 @@ def test_a_held_lock_keeps_the_work_and_says_so(sqlite_server, data_dir, tab):
     finally:
         holder.rollback()
         holder.close()
+    # Once the lock is gone the held work is saved by itself, with no further click (a phone's last
+    # rating has no next click to save it).
+    expect(sidebar(page).get_by_text(t("save.saved"), exact=True)).to_be_visible(timeout=15_000)
+    assert stored_organisation(data_dir, ident) == "while locked"
     type_organisation(page, "unlocked")
     assert says_saved(page) and stored_organisation(data_dir, ident) == "unlocked"
 
