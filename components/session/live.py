@@ -19,20 +19,14 @@ LIVE_PAGES = frozenset({"results", "executive", "roles", "people", "skills"})
 def newer():
     """The stored assessment when it is newer than what this session shows and this session has
     nothing of its own to save or decide, else None."""
-    a = assessment()
-    if not persistence.is_stored(a) or persistence.pending(a) or st.session_state.get(persistence.DELETED):
+    version = persistence.newer_version()
+    if version is None:
         return None
-    s = persistence.store()
-    if s is None:
-        return None
+    if version == 0:  # deleted meanwhile (issue 12, item 10): say so now, not at the next edit
+        st.session_state[persistence.DELETED] = assessment().id
+        st.rerun(scope="app")
     try:
-        stored = s.stored_version(a.id)
-        if stored == 0:  # deleted meanwhile (issue 12, item 10): say so now, not at the next edit
-            st.session_state[persistence.DELETED] = a.id
-            st.rerun(scope="app")
-        if stored <= st.session_state[persistence.MARK]["stored_version"]:
-            return None
-        return s.get(a.id)
+        return persistence.store().get(assessment().id)
     except StoreError:
         return None  # the next poll tries again; saving reports store failures
 

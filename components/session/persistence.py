@@ -64,6 +64,23 @@ def pending(a: Assessment) -> bool:
     return bool(a.journal) or bool(st.session_state.get(HELD)) or not mark or mark["edit_version"] != a.version
 
 
+def newer_version() -> int | None:
+    """The stored version of the open assessment when someone else saved since this session's and
+    this session has nothing of its own pending (0: it was deleted meanwhile); None otherwise, or
+    when the store cannot answer (the next run asks again). One indexed SELECT."""
+    a = assessment()
+    if not is_stored(a) or pending(a) or st.session_state.get(DELETED):
+        return None
+    s = store()
+    if s is None:
+        return None
+    try:
+        version = s.stored_version(a.id)
+    except StoreError:
+        return None
+    return version if version == 0 or version > st.session_state[MARK]["stored_version"] else None
+
+
 def follow(stored) -> None:
     """Shows a newer stored version (someone else's saved change) in place of the work, keeping the
     widgets: they follow through `state.bound` / `wkey` (the edit version moves on)."""

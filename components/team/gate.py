@@ -152,14 +152,12 @@ def _recheck() -> None:
 
 def _participant_refresh(assessment_id: str) -> None:
     """A participant with nothing unsaved reads the stored assessment again when it moved: so that
-    a person removed (or roles changed) by the lead shows here on the next click."""
-    s, a, mark = persistence.store(), assessment(), st.session_state.get(persistence.MARK)
-    if s is None or not mark or mark["id"] != assessment_id or mark["edit_version"] != a.version:
+    a person removed (or roles changed) by the lead shows here on the next click. (A deleted one is
+    refused by the link check.)"""
+    if persistence.newer_version() in (None, 0):
         return
     try:
-        if s.stored_version(assessment_id) == mark["stored_version"]:
-            return
-        got = s.get(assessment_id)
+        got = persistence.store().get(assessment_id)
     except StoreError:
         return
     persistence.open_assessment(got.assessment, got.stored_version)
