@@ -7,14 +7,15 @@ from assessment.team.actor import Actor
 from csirt_data import Catalogue
 
 from components.session.i18n import join, lang, tr
-from components.session.labels import level_label, md, rater_name, rule_name, status_label
+from components.session.labels import level_label, rater_name, rule_name, status_label
+from components.session.safe_text import quote
 
 QUOTE = 60  # a quoted value is cut here: a message quotes, it does not reproduce
 
 
-def cut(text: str, limit: int = QUOTE) -> str:
-    text = " ".join(str(text).split())
-    return md(text if len(text) <= limit else text[: limit - 1] + "…")
+def cut(text, limit: int = QUOTE) -> str:
+    """A value on one line, quoted as inert text and cut (safe_text.quote)."""
+    return quote(" ".join(str(text).split()), limit)
 
 
 def _person_name(a: Assessment, pid: str, fallback=None) -> str:
