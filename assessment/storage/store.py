@@ -58,7 +58,7 @@ from csirt_data import Catalogue, load_catalogue
 from assessment.core.errors import Conflict, Deleted, ImportProblem, NotFound, StoreError, StoreUnavailable
 from assessment.core.model import Assessment
 from assessment.exchange.serialise import ID_PATTERN, from_document, to_document
-from assessment.storage import change_log
+from assessment.storage import change_log, migrate
 from assessment.team.actor import LOCAL, Actor
 from assessment.team.merge import Change, Held, rebase
 from assessment.team.ops import allowed
@@ -229,8 +229,14 @@ class Store:
                 self._path = Path(database).expanduser().absolute()
             event.listen(self.engine, "connect", self._on_connect)
         try:
-            metadata.create_all(self.engine)
+            # The schema comes from the Alembic revisions (migrate.py), never from create_all: a
+            # table made here would not be recorded, and the next revision would stumble on it.
+            migrate.to_head(self.engine)
         except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise _unavailable(exc) from None
+        except OSError as exc:
+            self.engine.dispose()
             raise _unavailable(exc) from None
 
     def close(self) -> None:

@@ -110,9 +110,7 @@ class Links:
     """The links of every assessment in one store."""
 
     def __init__(self, store: Store):
-        self.store = store
-        # The store creates its own tables; this one too, whatever was imported before it.
-        store._run(lambda conn: links.create(conn, checkfirst=True))
+        self.store = store  # its table is made by the store's migrations (revision 0001)
 
     def issue(self, assessment_id: str, kind: str, person_id: str | None = None) -> Issued:
         """A new link; the active one of the same kind (and person) is revoked in the same step."""

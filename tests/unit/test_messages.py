@@ -15,7 +15,7 @@ from csirt_data.i18n import ui_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "assessment" / f for f in ("core/errors.py", "exchange/serialise.py", "exchange/files.py",
-                                          "exchange/workbook.py", "exchange/report.py", "exchange/report_summary.py", "storage/store.py",
+                                          "exchange/workbook.py", "exchange/report.py", "exchange/report_summary.py", "storage/store.py", "storage/migrate.py",
                                           "scores/history.py", "core/messages.py")]
 RAW = yaml.safe_load(MESSAGES.read_text(encoding="utf-8"))
 KEY = re.compile(r"""["']((?:import|store|report|export)\.[a-z_.]+)["']""")
