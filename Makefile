@@ -23,6 +23,7 @@ run: $(RUN_STAMP)
 test: $(DEV_STAMP)
 	scripts/ensure_browser.sh
 	scripts/ensure_postgres.sh
+	scripts/ensure_nginx.sh
 	$(PY) -m pytest
 
 $(PY):

@@ -16,7 +16,9 @@ seen by the operator at once. What counts as which (docs/deployment.md lists the
   missing, shorter than 32 characters or with few distinct characters; a secrets file that other
   users of the machine may read or write;
 - warned: client.showErrorDetails not "none" (tracebacks name files and code to every user);
-  server.allowedHosts "*" (the Host check is off: only nginx's server_name stands in front).
+  server.allowedHosts "*" (the Host check is off: only nginx's server_name stands in front);
+  server.cookieSecret not set (each server makes its own, so a browser moved to another server
+  fails the XSRF check of its next upload: several servers need the same value).
 
 `problems()` is pure (settings as a dict, the environment, the secrets files): the unit tests call
 it with plain values; `current_settings()` reads Streamlit's loaded configuration for serve.py.
@@ -67,6 +69,8 @@ def read_secrets(files) -> list[tuple[Path, dict | None, int | None]]:
             mode = path.stat().st_mode
         except OSError:
             continue
+        if stat.S_ISDIR(mode):  # a folder of Kubernetes-style secrets: no [auth] table to check here
+            continue
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -108,6 +112,8 @@ def problems(settings: Mapping[str, object], env: Mapping[str, str], secrets) ->
     out += _secret_problems(secrets)
     if str(settings.get("client.showErrorDetails")).lower() not in ("none", "false"):
         out.append(Problem("client.showErrorDetails", False, lambda lang: msg("hosted.error_details", lang)))
+    if not settings.get("server.cookieSecret.set", True):
+        out.append(Problem("server.cookieSecret", False, lambda lang: msg("hosted.cookie_secret_shared", lang)))
     if "*" in [str(h).strip() for h in settings.get("server.allowedHosts") or ()]:
         out.append(Problem("server.allowedHosts", False, lambda lang: msg("hosted.allowed_hosts", lang)))
     return out
@@ -135,7 +141,12 @@ def _secret_problems(secrets) -> list[Problem]:
 def current_settings() -> dict[str, object]:
     """The settings Streamlit loaded (config.toml, STREAMLIT_* variables, command-line flags)."""
     from streamlit import config
-    return {name: config.get_option(name) for name in SETTINGS}
+    from streamlit.config_option import ConfigOption
+    out: dict[str, object] = {name: config.get_option(name) for name in SETTINGS}
+    # Unset, each server makes its own random one: then a browser that moves to another server
+    # (its server stopped) fails the XSRF check of its next upload.
+    out["server.cookieSecret.set"] = config.get_where_defined("server.cookieSecret") != ConfigOption.DEFAULT_DEFINITION
+    return out
 
 
 def check_at_start(print_line=print) -> bool:

@@ -203,3 +203,32 @@ _TRACES_JS = """w => {
     v && typeof v === 'object' && 'bdata' in v && '_inputArray' in v ? flat(v._inputArray) : flat(v);
   return JSON.parse(JSON.stringify((""" + _CHART_JS + """)(w).data, plain));
 }"""
+
+
+# --- the hosted deployment (issue 14): PostgreSQL + two app servers + nginx (tests/e2e/deployment.py)
+from tests.unit.conftest import postgres_server  # noqa: E402,F401  (the throwaway PostgreSQL server)
+
+
+@pytest.fixture(scope="session")
+def hosted_deployment(postgres_server):  # noqa: F811
+    """A factory: `hosted_deployment(env=None, secrets=None, options=())` starts a new deployment
+    (a new database on the session's PostgreSQL, two app servers, nginx) and returns it; every
+    one started is stopped at the end of the session. Skipped without nginx (failed in CI)."""
+    from tests.e2e.deployment import NGINX, Deployment
+
+    if not os.access(NGINX, os.X_OK):
+        message = f"nginx not found at {NGINX}; scripts/ensure_nginx.sh installs it (make test does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    made: list = []
+
+    def start(env: dict[str, str] | None = None, secrets=None, options: tuple[str, ...] = ()):
+        deployment = Deployment(postgres_server.new_database(), env, secrets, options)
+        made.append(deployment)
+        return deployment.start()
+    try:
+        yield start
+    finally:
+        for deployment in made:
+            deployment.stop()

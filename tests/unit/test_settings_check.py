@@ -75,8 +75,10 @@ def test_a_container_may_listen_on_every_address_when_it_says_so():
 
 
 def test_doubtful_settings_only_warn():
-    found = problems({**SAFE, "client.showErrorDetails": "full", "server.allowedHosts": ["*"]}, SHARED, [])
-    assert _named(found) == {"client.showErrorDetails": False, "server.allowedHosts": False}
+    found = problems({**SAFE, "client.showErrorDetails": "full", "server.allowedHosts": ["*"],
+                      "server.cookieSecret.set": False}, SHARED, [])
+    assert _named(found) == {"client.showErrorDetails": False, "server.allowedHosts": False,
+                             "server.cookieSecret": False}
     assert found[0].line("en").startswith("[WARNING] client.showErrorDetails")
 
 
@@ -101,6 +103,11 @@ def test_a_secrets_file_others_may_read_or_write_is_refused(tmp_path, mode):
     found = problems(SAFE, SHARED, _secrets(tmp_path, f"[auth]\ncookie_secret = '{GOOD_SECRET}'\n", mode))
     assert _named(found) == {"secrets.toml": True}
     assert f"chmod 600 {tmp_path / 'secrets.toml'}" in found[0].line("en")
+
+
+def test_a_folder_of_secrets_is_skipped(tmp_path):
+    (tmp_path / "k8s").mkdir()
+    assert read_secrets([str(tmp_path / "k8s")]) == []
 
 
 def test_a_broken_secrets_file_is_refused(tmp_path):

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, _free_port, _healthy  # noqa: F401
-from tests.unit.conftest import postgres_server  # noqa: F401  (the throwaway PostgreSQL server)
 
 START_TIMEOUT_S = 60
 
@@ -23,19 +22,26 @@ START_TIMEOUT_S = 60
 class AppServer:
     """One app server process; `restart` keeps the port, so an open browser tab reconnects."""
 
-    def __init__(self, env: dict[str, str]):
+    def __init__(self, env: dict[str, str], options: tuple[str, ...] = ()):
         self.env = {**os.environ, **env}
+        self.options = tuple(options)  # more `streamlit run` flags, e.g. ("--secrets.files", path)
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(mode="w+", prefix="faults-", suffix=".log", delete=False)
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
+        self.start_process()
+        self.wait_started()
+
+    def start_process(self) -> None:
         cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(self.port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+               "--server.fileWatcherType", "none", *self.options]
         self.proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
+
+    def wait_started(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _healthy(self.url):
             if self.proc.poll() is not None or time.monotonic() > deadline:
@@ -50,6 +56,12 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+    def kill(self) -> None:
+        """Stopped hard (SIGKILL), as a crash or an OOM kill would: no shutdown of its sessions."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def restart(self) -> None:
         self.stop()

@@ -1,0 +1,126 @@
+"""The hosted deployment (issue 14) in real browsers: two app servers on one PostgreSQL behind
+nginx with the shipped config (tests/e2e/deployment.py). A browser pinned to each server by its
+sticky cookie edits the same assessment: both changes are kept and each shows the other's within
+3 s. A server killed mid-session loses no saved work: its browser reconnects through nginx to the
+other server, its next edit saves, and after a reload all the work is there."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from assessment.core.demos import demo_assessment
+from assessment.storage.store import Store
+from tests.e2e.conftest import APP_TIMEOUT_MS, wait_for_app
+from tests.e2e.ui import open_page, role_row, set_role_status, t
+
+LIVE_MS = 3000  # team mode's promise: others' saved changes within 3 s
+COMMANDER, HANDLER = "コマンダー：CSIRT全体統括担当", "インシデントハンドラー：インシデント処理担当"
+TRIAGE, EDUCATOR = "トリアージ担当：優先順位選定担当", "教育担当：教育・啓発担当"
+COOKIE = "csirt_node"
+
+
+@pytest.fixture(scope="module")
+def deployment(hosted_deployment):
+    return hosted_deployment()
+
+
+@pytest.fixture(scope="module")
+def store(deployment):
+    s = Store(deployment.database_url)
+    yield s
+    s.close()
+
+
+def pinned(browser, deployment, avoid: int | None = None):
+    """A browser context with nginx's sticky cookie, and the app server that cookie reaches; with
+    `avoid`, one that reaches the other server (a new random cookie until it does)."""
+    for _attempt in range(16):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+        context.set_default_timeout(APP_TIMEOUT_MS)
+        assert context.request.get(f"{deployment.url}/").ok
+        node = next(c["value"] for c in context.cookies() if c["name"] == COOKIE)
+        port = deployment.upstream_of(node)
+        if port is not None and port != avoid:
+            return context, node, port
+        context.close()
+    pytest.fail("16 new sticky cookies all reached one server: nginx does not spread browsers")
+
+
+def stream_ports(deployment, node: str) -> list[int]:
+    """The app servers that this browser's WebSocket connections reached, in order."""
+    return [int(e["upstream"].split(", ")[-1].rsplit(":", 1)[1]) for e in deployment.nginx.log()
+            if e["node"] == node and "/_stcore/stream" in e["request"] and e["upstream"] != "-"]
+
+
+def status_box(page, role: str):
+    return role_row(page, role).get_by_role("combobox")
+
+
+def open_shared(store, model: str = "C") -> str:
+    a = demo_assessment(model)
+    store.save(a, 0)
+    return a.id
+
+
+def test_a_browser_on_each_server_edits_one_assessment_both_kept_and_shown_live(browser, deployment, store):
+    a_id = open_shared(store)
+    first, node_1, port_1 = pinned(browser, deployment)
+    second, node_2, port_2 = pinned(browser, deployment, avoid=port_1)
+    try:
+        assert port_1 != port_2 and {port_1, port_2} == {a.port for a in deployment.apps}
+        one, two = first.new_page(), second.new_page()
+        open_page(one, deployment.url, f"/roles?a={a_id}")
+        open_page(two, deployment.url, f"/roles?a={a_id}")
+        set_role_status(one, COMMANDER, t("status.outsourced"))
+        set_role_status(two, HANDLER, t("status.not_applicable"))
+        # Each shows the other's change with no reload, through its own server.
+        expect(status_box(one, HANDLER)).to_have_value(t("status.not_applicable"), timeout=LIVE_MS)
+        expect(status_box(two, COMMANDER)).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+        roles = store.load(a_id).roles
+        assert (roles["commander"].status, roles["incident_handler"].status) == ("outsourced", "not_applicable")
+    finally:
+        first.close()
+        second.close()
+    # Sticky: every request of each browser, the WebSocket included (logged when it closes),
+    # stayed on its server.
+    for node, port in ((node_1, port_1), (node_2, port_2)):
+        assert stream_ports(deployment, node) and set(stream_ports(deployment, node)) == {port}
+        assert {e["upstream"] for e in deployment.nginx.log() if e["node"] == node} == {f"127.0.0.1:{port}"}
+
+
+def test_a_server_killed_mid_session_loses_nothing_and_its_browser_carries_on_on_the_other(
+        browser, deployment, store):
+    a_id = open_shared(store, "B")
+    doomed_ctx, node, doomed = pinned(browser, deployment)
+    other_ctx, _node, survivor = pinned(browser, deployment, avoid=doomed)
+    victim = deployment.app_on(doomed)
+    try:
+        page, watcher = doomed_ctx.new_page(), other_ctx.new_page()
+        open_page(page, deployment.url, f"/roles?a={a_id}")
+        open_page(watcher, deployment.url, f"/roles?a={a_id}")
+        set_role_status(page, TRIAGE, t("status.outsourced"))  # saved when this returns
+        victim.kill()
+        # The page reconnects by itself, through nginx, to the server that is left (its WebSocket
+        # to the killed one is logged as it breaks).
+        for _tick in range(APP_TIMEOUT_MS // 250):
+            if stream_ports(deployment, node) == [doomed]:
+                break
+            page.wait_for_timeout(250)
+        assert stream_ports(deployment, node) == [doomed], deployment.nginx.log()[-5:]
+        wait_for_app(page)
+        expect(status_box(page, TRIAGE)).to_have_value(t("status.outsourced"))
+        set_role_status(page, EDUCATOR, t("status.gap"))
+        roles = store.load(a_id).roles
+        assert (roles["triage"].status, roles["educator"].status) == ("outsourced", "gap")
+        expect(status_box(watcher, EDUCATOR)).to_have_value(t("status.gap"), timeout=LIVE_MS)
+        page.reload()
+        wait_for_app(page)
+        expect(status_box(page, TRIAGE)).to_have_value(t("status.outsourced"))
+        expect(status_box(page, EDUCATOR)).to_have_value(t("status.gap"))
+    finally:
+        doomed_ctx.close()
+        other_ctx.close()
+        victim.start()  # back for whatever runs next on this deployment
+    # After the kill, this browser's WebSockets (the one after the kill, the one after the reload)
+    # went to the server that was left.
+    assert stream_ports(deployment, node)[0] == doomed and set(stream_ports(deployment, node)[1:]) == {survivor}
