@@ -5,6 +5,8 @@ sticky cookie edits the same assessment: both changes are kept and each shows th
 other server, its next edit saves, and after a reload all the work is there."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -13,7 +15,9 @@ from assessment.storage.store import Store
 from tests.e2e.conftest import APP_TIMEOUT_MS, wait_for_app
 from tests.e2e.ui import open_page, role_row, set_role_status, t
 
-LIVE_MS = 3000  # team mode's promise: others' saved changes within 3 s
+# Team mode's promise is 3 s (measured by make bench-hosted); the test allows 2 s more, as
+# test_team_live.py does with several browsers: 4 engineers' tests share this machine's 2 cores.
+LIVE_MS = 3000 + 2000
 COMMANDER, HANDLER = "コマンダー：CSIRT全体統括担当", "インシデントハンドラー：インシデント処理担当"
 TRIAGE, EDUCATOR = "トリアージ担当：優先順位選定担当", "教育担当：教育・啓発担当"
 COOKIE = "csirt_node"
@@ -46,8 +50,18 @@ def pinned(browser, deployment, avoid: int | None = None):
     pytest.fail("16 new sticky cookies all reached one server: nginx does not spread browsers")
 
 
-def stream_ports(deployment, node: str) -> list[int]:
-    """The app servers that this browser's WebSocket connections reached, in order."""
+def stream_ports(deployment, node: str, at_least: int = 0) -> list[int]:
+    """The app servers that this browser's WebSocket connections reached, in order. nginx logs a
+    WebSocket when it closes: with `at_least`, wait (10 s at most) until that many are logged."""
+    deadline = time.monotonic() + 10
+    while True:
+        found = _streams(deployment, node)
+        if len(found) >= at_least or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def _streams(deployment, node: str) -> list[int]:
     return [int(e["upstream"].split(", ")[-1].rsplit(":", 1)[1]) for e in deployment.nginx.log()
             if e["node"] == node and "/_stcore/stream" in e["request"] and e["upstream"] != "-"]
 
@@ -84,7 +98,7 @@ def test_a_browser_on_each_server_edits_one_assessment_both_kept_and_shown_live(
     # Sticky: every request of each browser, the WebSocket included (logged when it closes),
     # stayed on its server.
     for node, port in ((node_1, port_1), (node_2, port_2)):
-        assert stream_ports(deployment, node) and set(stream_ports(deployment, node)) == {port}
+        assert set(stream_ports(deployment, node, at_least=1)) == {port}
         assert {e["upstream"] for e in deployment.nginx.log() if e["node"] == node} == {f"127.0.0.1:{port}"}
 
 
@@ -102,11 +116,7 @@ def test_a_server_killed_mid_session_loses_nothing_and_its_browser_carries_on_on
         victim.kill()
         # The page reconnects by itself, through nginx, to the server that is left (its WebSocket
         # to the killed one is logged as it breaks).
-        for _tick in range(APP_TIMEOUT_MS // 250):
-            if stream_ports(deployment, node) == [doomed]:
-                break
-            page.wait_for_timeout(250)
-        assert stream_ports(deployment, node) == [doomed], deployment.nginx.log()[-5:]
+        assert stream_ports(deployment, node, at_least=1) == [doomed], deployment.nginx.log()[-5:]
         wait_for_app(page)
         expect(status_box(page, TRIAGE)).to_have_value(t("status.outsourced"))
         set_role_status(page, EDUCATOR, t("status.gap"))
@@ -123,4 +133,5 @@ def test_a_server_killed_mid_session_loses_nothing_and_its_browser_carries_on_on
         victim.start()  # back for whatever runs next on this deployment
     # After the kill, this browser's WebSockets (the one after the kill, the one after the reload)
     # went to the server that was left.
-    assert stream_ports(deployment, node)[0] == doomed and set(stream_ports(deployment, node)[1:]) == {survivor}
+    streams = stream_ports(deployment, node, at_least=3)
+    assert streams[0] == doomed and set(streams[1:]) == {survivor}, streams
