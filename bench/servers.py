@@ -54,9 +54,11 @@ class Server:
     """`streamlit run script` on a free 127.0.0.1 port, with the repository root as its folder
     (so .streamlit/config.toml applies to the app, as with `make run`)."""
 
-    def __init__(self, name: str, script: Path, timing_log: Path | None = None, cpus: str | None = None):
+    def __init__(self, name: str, script: Path, timing_log: Path | None = None, cpus: str | None = None,
+                 env: dict[str, str] | None = None):
         # cpus: run the server pinned to these cores (taskset -c), away from the browsers.
         self.name, self.script, self.timing_log, self.cpus = name, script, timing_log, cpus
+        self.env = env or {}  # e.g. the database URL of the hosted benchmark (bench/hosted.py)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
@@ -68,6 +70,7 @@ class Server:
     def start(self) -> "Server":
         env = dict(os.environ, BENCH_REPO=str(REPO), CSIRT_SELFCHECK_DATA_DIR=self.data_dir)
         env.pop("CSIRT_SELFCHECK_DATABASE_URL", None)
+        env.update(self.env)
         if self.timing_log:
             env["BENCH_TIMING_LOG"] = str(self.timing_log)
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.script),

@@ -60,15 +60,17 @@ window.__seen = [];
 """
 
 
-def _setup(data_dir: str, n: int):
-    """The assessment and its links, written straight into the server's database."""
-    os.environ["CSIRT_SELFCHECK_DATA_DIR"] = data_dir
+def _setup(data_dir: str | None, n: int, url: str | None = None):
+    """The assessment and its links, written straight into the server's database (its data folder,
+    or the database at `url`)."""
+    if data_dir:
+        os.environ["CSIRT_SELFCHECK_DATA_DIR"] = data_dir
     sys.path.insert(0, str(REPO))
     from assessment.core.edit import add_person, new_assessment
     from assessment.storage.store import Store
     from assessment.team.access import Links
 
-    store = Store()
+    store = Store(url)
     a = new_assessment("Workshop bench", "B")
     in_house = [r for r, s in a.roles.items() if s.status == "in_house"]
     people = [add_person(a, f"参加者{i + 1:02d}", roles=in_house) for i in range(n)]
@@ -95,96 +97,122 @@ def main(argv=None) -> None:
     store, aid, editor, phones = _setup(server.data_dir, args.participants)
     server.start()
     os.sched_setaffinity(0, browser_cores)  # this process and the Chromium it starts
-    from playwright.sync_api import sync_playwright
-
-    clicks: list[tuple[float, str, str, int]] = []  # (time, person, skill, level), in click order
     try:
         server.wait_healthy()
+        from playwright.sync_api import sync_playwright
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-
-            def new_page(viewport):
-                page = browser.new_context(viewport=viewport).new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                page.set_default_navigation_timeout(TIMEOUT_MS)
-                return page
-            proj = new_page(PROJECTOR)
-            proj.goto(f"{server.url}/start?k={editor}&lang=ja")
-            proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
-            proj.goto(f"{server.url}/results?a={aid}&lang=ja")
-            proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
-            proj.evaluate(WATCH_JS)
-
-            pages = []
-            for pid, secret in phones:
-                page = new_page(PHONE)
-                page.goto(f"{server.url}/?k={secret}&lang=ja")
-                page.wait_for_selector('[data-testid="stRadio"]')
-                pages.append((pid, page))
-            # Each phone's skill list, as its page shows it (the order the participant rates in).
-            skills = {pid: page.locator('[data-testid="stRadio"]').count() for pid, page in pages}
-            from assessment.scores.scoring import skills_to_rate
-            listed = {pid: [k for k, _kind, _r in skills_to_rate(store.load(aid), pid)] for pid, _p in pages}
-
-            start = time.time()
-            due = {pid: start + rnd.uniform(0, EVERY_S) for pid, _p in pages}
-            nxt = {pid: 0 for pid, _p in pages}
-            foreign = machine.ForeignCpu()
-            while time.time() - start < args.seconds:
-                pid, page = min(pages, key=lambda x: due[x[0]])
-                wait = due[pid] - time.time()
-                if wait > 0:
-                    time.sleep(wait)
-                i = nxt[pid] % skills[pid]
-                level = rnd.randint(0, 4)
-                page.wait_for_function(
-                    "() => document.querySelector('[data-testid=\"stApp\"]')"
-                    ".getAttribute('data-test-script-state') === 'notRunning'")
-                clicks.append((time.time(), pid, listed[pid][i], level))
-                page.locator('[data-testid="stRadio"]').nth(i).locator('[role="radiogroup"] label').nth(level).click()
-                nxt[pid] += 1
-                due[pid] += EVERY_S
-            used, wall = foreign.seconds()
-            # Let the last saves land and the projector catch up.
-            deadline = time.time() + SETTLE_S
-            while time.time() < deadline:
-                seen = proj.evaluate("window.__seen")
-                if seen and seen[-1][1] >= len({(c[1], c[2]) for c in clicks}) + _base(seen):
-                    break
-                time.sleep(0.25)
-            seen = proj.evaluate("window.__seen")
+            clicks, seen, foreign = drive(browser, server.url, store, aid, editor, phones, args.seconds, rnd)
             browser.close()
         stored = store.load(aid).self_ratings
         runs = [r["ms"] for r in map(json.loads, timing.read_text().splitlines()) if r.get("page")]
     finally:
         server.stop()
+    out = summary(clicks, seen, stored, runs, phones, foreign)
+    out.update(participants=args.participants, seconds=args.seconds, server_core=server_core,
+               browser_cores=sorted(browser_cores))
+    print_summary(out)
 
+
+def drive(browser, base_url: str, store, aid: str, editor: str, phones, seconds: float, rnd):
+    """The workshop against `base_url`: the projector, the phones rating for `seconds`, the settle.
+    Returns the clicks (time, person, skill, level), the projector's count changes, and the
+    foreign CPU (seconds, wall seconds) while the phones rated."""
+    proj = browser.new_context(viewport=PROJECTOR).new_page()
+    proj.set_default_timeout(TIMEOUT_MS)
+    proj.set_default_navigation_timeout(TIMEOUT_MS)
+    proj.goto(f"{base_url}/start?k={editor}&lang=ja")
+    proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
+    proj.goto(f"{base_url}/results?a={aid}&lang=ja")
+    proj.wait_for_selector('[data-testid="stSidebar"] [data-testid="stProgress"]')
+    proj.evaluate(WATCH_JS)
+
+    pages, skills, listed = open_phones(browser, base_url, phones, store, aid)
+    meter = machine.ForeignCpu()
+    clicks = rate(pages, skills, listed, seconds, rnd)
+    foreign = meter.seconds()
+    # Let the last saves land and the projector catch up.
+    deadline = time.time() + SETTLE_S
+    while time.time() < deadline:
+        seen = proj.evaluate("window.__seen")
+        if seen and seen[-1][1] >= len({(c[1], c[2]) for c in clicks}) + _base(seen):
+            break
+        time.sleep(0.25)
+    return clicks, proj.evaluate("window.__seen"), foreign
+
+
+def open_phones(browser, base_url: str, phones, store, aid: str):
+    """One 390 × 844 page per participant link; returns the pages, each one's number of skills on
+    screen and the skill ids in that order."""
+    pages = []
+    for pid, secret in phones:
+        page = browser.new_context(viewport=PHONE).new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.set_default_navigation_timeout(TIMEOUT_MS)
+        page.goto(f"{base_url}/?k={secret}&lang=ja")
+        page.wait_for_selector('[data-testid="stRadio"]')
+        pages.append((pid, page))
+    skills = {pid: page.locator('[data-testid="stRadio"]').count() for pid, page in pages}
+    from assessment.scores.scoring import skills_to_rate
+    listed = {pid: [k for k, _kind, _r in skills_to_rate(store.load(aid), pid)] for pid, _p in pages}
+    return pages, skills, listed
+
+
+def rate(pages, skills, listed, seconds: float, rnd) -> list[tuple[float, str, str, int]]:
+    """Each phone rates its next skill about every EVERY_S (starts staggered, a random level) for
+    `seconds`; returns the clicks (time, person, skill, level) in click order."""
+    clicks = []
+    start = time.time()
+    due = {pid: start + rnd.uniform(0, EVERY_S) for pid, _p in pages}
+    nxt = {pid: 0 for pid, _p in pages}
+    while time.time() - start < seconds:
+        pid, page = min(pages, key=lambda x: due[x[0]])
+        wait = due[pid] - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        i = nxt[pid] % skills[pid]
+        level = rnd.randint(0, 4)
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stApp\"]')"
+            ".getAttribute('data-test-script-state') === 'notRunning'")
+        clicks.append((time.time(), pid, listed[pid][i], level))
+        page.locator('[data-testid="stRadio"]').nth(i).locator('[role="radiogroup"] label').nth(level).click()
+        nxt[pid] += 1
+        due[pid] += EVERY_S
+    return clicks
+
+
+def summary(clicks, seen, stored, runs, phones, foreign) -> dict:
+    """The numbers of one run (see the module doc); `stored`: the database's self-ratings after it."""
     last, when = {}, {}
     for at, pid, skill, level in clicks:
         last[(pid, skill)], when[(pid, skill)] = level, at
     missing = [(pid, skill) for (pid, skill), level in last.items() if stored.get(pid, {}).get(skill) != level]
-    lost = len(missing)
     first = clicks[0][0] if clicks else 0.0
     lat = _latencies(clicks, seen)
-    out = {
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "participants": args.participants,
-        "seconds": args.seconds, "clicks": len(clicks), "ratings_lost": lost,
+    used, wall = foreign
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "clicks": len(clicks),
+        "ratings_lost": len(missing),
         "script_ms_p50": round(pct(runs, 0.5) or 0, 1), "script_ms_p95": round(pct(runs, 0.95) or 0, 1),
         "script_runs": len(runs),
         "projector_s_p50": round(pct(lat, 0.5), 2) if lat else None,
         "projector_s_p95": round(pct(lat, 0.95), 2) if lat else None,
-        "projector_missed": len(clicks) - len(lat), "server_core": server_core,
+        "projector_missed": len(clicks) - len(lat),
         # Each lost rating: who (their number), which skill, when it was clicked (s from the first
         # click), what was clicked and what the database holds.
         "lost": [[next(i for i, (p, _s) in enumerate(phones) if p == pid), skill, round(when[(pid, skill)] - first, 1),
                   last[(pid, skill)], stored.get(pid, {}).get(skill)] for pid, skill in missing],
-        "browser_cores": sorted(browser_cores), "foreign_cpu_share": round(used / wall / (os.cpu_count() or 1), 2),
+        "foreign_cpu_share": round(used / wall / (os.cpu_count() or 1), 2),
         "machine": machine.describe(),
     }
-    print(f"workshop: {args.participants} phones for {args.seconds:.0f} s, {len(clicks)} ratings clicked, "
-          f"{lost} lost")
+
+
+def print_summary(out: dict) -> None:
+    print(f"workshop: {out['participants']} phones for {out['seconds']:.0f} s, {out['clicks']} ratings clicked, "
+          f"{out['ratings_lost']} lost")
     print(f"  server script run  p50 {out['script_ms_p50']} ms  p95 {out['script_ms_p95']} ms "
-          f"({len(runs)} runs)")
+          f"({out['script_runs']} runs)")
     print(f"  click → projector  p50 {out['projector_s_p50']} s  p95 {out['projector_s_p95']} s "
           f"(target p95 ≤ 3 s; {out['projector_missed']} never shown)")
     print(json.dumps(out, ensure_ascii=False))
