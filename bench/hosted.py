@@ -114,7 +114,7 @@ def ramp_part(pg, args, server_core: str, browser_cores: set[int], work: Path) -
                 skills.update(s_more)
                 listed.update(l_more)
                 _before, offset = _runs(timing)
-                meter, cpu_before = machine.ForeignCpu(), server.cpu_s()
+                meter, cpu_before, stuck = machine.ForeignCpu(), server.cpu_s(), len(workshop.STUCK)
                 clicks = workshop.rate(pages, skills, listed, args.step_seconds, rnd)
                 used, wall = meter.seconds()
                 server_cpu = (server.cpu_s() - cpu_before) / wall
@@ -122,7 +122,7 @@ def ramp_part(pg, args, server_core: str, browser_cores: set[int], work: Path) -
                 due = n * args.step_seconds / workshop.EVERY_S
                 step = {"sessions": n, "runs": len(runs), "script_ms_p50": round(pct(runs, 0.5) or 0, 1),
                         "script_ms_p95": round(pct(runs, 0.95) or 0, 1), "clicks": len(clicks),
-                        "pace_kept": len(clicks) >= 0.8 * due, "server_core_busy": round(server_cpu, 2),
+                        "pace_kept": len(clicks) >= 0.8 * due, "clicks_timed_out": len(workshop.STUCK) - stuck, "server_core_busy": round(server_cpu, 2),
                         "foreign_cpu_share": round(used / wall / (os.cpu_count() or 1), 2)}
                 results.append(step)
                 print(f"  {n:3d} sessions: script p50 {step['script_ms_p50']} ms, p95 {step['script_ms_p95']} ms "

@@ -41,6 +41,7 @@ from .run import pct
 from .servers import REPO, Server, entry_script
 
 PHONE = {"width": 390, "height": 844}
+STUCK: list[tuple[float, str]] = []  # (time, person) of each click the page never took (timed out)
 PROJECTOR = {"width": 1280, "height": 720}
 EVERY_S = 3.0
 SETTLE_S = 15.0
@@ -161,6 +162,7 @@ def open_phones(browser, base_url: str, phones, store, aid: str):
 def rate(pages, skills, listed, seconds: float, rnd) -> list[tuple[float, str, str, int]]:
     """Each phone rates its next skill about every EVERY_S (starts staggered, a random level) for
     `seconds`; returns the clicks (time, person, skill, level) in click order."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     clicks = []
     start = time.time()
     due = {pid: start + rnd.uniform(0, EVERY_S) for pid, _p in pages}
@@ -172,11 +174,16 @@ def rate(pages, skills, listed, seconds: float, rnd) -> list[tuple[float, str, s
             time.sleep(wait)
         i = nxt[pid] % skills[pid]
         level = rnd.randint(0, 4)
-        page.wait_for_function(
-            "() => document.querySelector('[data-testid=\"stApp\"]')"
-            ".getAttribute('data-test-script-state') === 'notRunning'")
-        clicks.append((time.time(), pid, listed[pid][i], level))
-        page.locator('[data-testid="stRadio"]').nth(i).locator('[role="radiogroup"] label').nth(level).click()
+        try:
+            page.wait_for_function(
+                "() => document.querySelector('[data-testid=\"stApp\"]')"
+                ".getAttribute('data-test-script-state') === 'notRunning'")
+            at = time.time()
+            page.locator('[data-testid="stRadio"]').nth(i).locator('[role="radiogroup"] label').nth(level).click()
+            clicks.append((at, pid, listed[pid][i], level))
+        except PlaywrightTimeout:
+            # A page that did not answer for TIMEOUT_MS: not a rating; counted, the run goes on.
+            STUCK.append((time.time(), pid))
         nxt[pid] += 1
         due[pid] += EVERY_S
     return clicks
@@ -198,7 +205,7 @@ def summary(clicks, seen, stored, runs, phones, foreign) -> dict:
         "script_runs": len(runs),
         "projector_s_p50": round(pct(lat, 0.5), 2) if lat else None,
         "projector_s_p95": round(pct(lat, 0.95), 2) if lat else None,
-        "projector_missed": len(clicks) - len(lat),
+        "projector_missed": len(clicks) - len(lat), "clicks_timed_out": len(STUCK),
         # Each lost rating: who (their number), which skill, when it was clicked (s from the first
         # click), what was clicked and what the database holds.
         "lost": [[next(i for i, (p, _s) in enumerate(phones) if p == pid), skill, round(when[(pid, skill)] - first, 1),
