@@ -1,0 +1,126 @@
+"""Login in the real app (streamlit.testing, which seeds st.user from AppTest.user): the login
+screen and nothing else without a user; each user lists only what they own or were granted; a
+bare ?a= of another's work shows a message and no data; a viewer grant opens the viewer's view; an
+administrator lists all; the change log names the logged-in user. The browser test
+(tests/e2e/test_login.py) does the same with a real OpenID Connect provider."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.access.grants import Grants
+from assessment.core.demos import demo_assessment
+from components.session.labels import md
+from csirt_data.i18n import translate
+from tests.app.helpers import ROOT, assessment, no_errors
+from tests.app.test_team_access import VIEW_KEYS, leaks, rendered, store, widget_keys
+
+AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 43,
+        "client_id": "selfcheck", "client_secret": "not-a-secret",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+
+
+def app(user: dict | None, *, admins=(), lang="ja", **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["selfcheck"] = {"admins": list(admins)}
+    at.user = {"is_logged_in": False} if user is None else {"is_logged_in": True, "email_verified": True, **user}
+    at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def owned_by(email: str, model: str = "B"):
+    a = demo_assessment(model)
+    store().save(a, 0)
+    Grants(store()).claim(a.id, email)
+    return a
+
+
+ALICE = {"email": "alice@example.org", "name": "Alice"}
+BOB = {"email": "bob@example.org", "name": "Bob"}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_without_a_user_only_the_login_screen_shows_and_the_url_keeps_no_assessment(lang):
+    a = owned_by("alice@example.org")
+    at = app(None, lang=lang, a=a.id)
+    no_errors(at)
+    assert [t.value for t in at.title] == [translate("login.title", lang)]
+    assert [b.label for b in at.button] == [translate("login.button", lang)]
+    assert "a" not in at.query_params and at.query_params["lang"] == lang
+    assert not leaks(at, [a.organisation, *[p.name for p in a.people]])
+
+
+def test_a_user_without_a_verified_email_is_refused_with_the_reason():
+    at = app({"email": "eve@example.org", "email_verified": False})
+    no_errors(at)
+    assert translate("login.unverified", "ja") in [e.value for e in at.error]
+    assert [b.label for b in at.button] == [translate("login.logout", "ja")]
+
+
+def test_each_user_lists_only_their_own_and_a_bare_a_of_anothers_shows_nothing():
+    mine, theirs = owned_by("alice@example.org", "B"), owned_by("bob@example.org", "C")
+    alice = app(ALICE)
+    no_errors(alice)
+    listing = rendered(alice)
+    assert mine.id[:6] in listing and theirs.id[:6] not in listing
+    assert translate("login.signed_in_as", "ja", who=md("Alice <alice@example.org>")) in [c.value for c in alice.sidebar.caption]
+
+    peek = app(ALICE, a=theirs.id)
+    no_errors(peek)
+    assert translate("login.not_yours", "ja") in [w.value for w in peek.warning]
+    assert assessment(peek).id != theirs.id and "a" not in peek.query_params
+    assert not leaks(peek, [p.name for p in theirs.people])
+
+    own = app(ALICE, a=mine.id)
+    no_errors(own)
+    assert assessment(own).id == mine.id
+
+
+def test_a_viewer_grant_opens_the_viewers_view_and_revoking_it_closes_it_at_once():
+    theirs = owned_by("bob@example.org", "C")
+    Grants(store()).grant(theirs.id, "alice@example.org", "viewer", by="bob@example.org")
+    at = app(ALICE, a=theirs.id)
+    no_errors(at)
+    assert assessment(at).id == theirs.id and at.query_params["a"] == theirs.id
+    extra = {k for k in widget_keys(at) if not k.startswith(("dl_png_", "table_"))}  # table_: 表で見る
+    assert extra <= VIEW_KEYS | {"login_back", "login_logout_sidebar"}
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("app_pages/roles.py")  # only the viewer's pages
+    assert not leaks(at, [p.name for p in theirs.people])  # anonymised, as a viewer link
+    assert store().stored_version(theirs.id) == 1
+    Grants(store()).revoke(theirs.id, "alice@example.org")
+    at.run()
+    no_errors(at)
+    assert translate("login.revoked", "ja") in [w.value for w in at.warning]
+    assert assessment(at).id != theirs.id and not leaks(at, [theirs.organisation])
+
+
+def test_an_editor_grant_edits_and_the_change_log_names_the_user():
+    theirs = owned_by("bob@example.org", "B")
+    Grants(store()).grant(theirs.id, "alice@example.org", "editor", by="bob@example.org")
+    at = app(ALICE, a=theirs.id)
+    no_errors(at)
+    assert assessment(at).id == theirs.id
+    at.sidebar.text_input[0].input("アリス編集株式会社").run()
+    no_errors(at)
+    assert store().load(theirs.id).organisation == "アリス編集株式会社"
+    assert store().changes(theirs.id, limit=1)[0].actor.label == "Alice <alice@example.org>"
+
+
+def test_what_a_user_creates_is_theirs_and_an_administrator_lists_everything():
+    at = app(BOB, demo="A")
+    at.sidebar.text_input[0].input("ボブ新規株式会社").run()
+    no_errors(at)
+    made = assessment(at).id
+    at.run()  # the run after the first save has claimed it
+    assert Grants(store()).owner(made) == "bob@example.org"
+    other = owned_by("carol@example.org", "C")
+    boss = app({"email": "boss@example.org"}, admins=["Boss@example.org"])
+    no_errors(boss)
+    listing = rendered(boss)
+    assert made[:6] in listing and other.id[:6] in listing
+    alice = app(ALICE)
+    assert made[:6] not in rendered(alice)
