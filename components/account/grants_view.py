@@ -33,13 +33,14 @@ def _do(action, done: str | None = None) -> None:
 
 def _grant(aid: str, key: str, role_key: str) -> None:
     G, u = rights.grants(), identity.user()
-    typed = st.session_state.get(key, "")
-
-    def work():
-        email = parse_email(typed)
-        G.grant(aid, email, st.session_state[role_key], by=u.email)
-        st.session_state[key] = ""  # the form is empty again for the next one
-    _do(work, tr("login.granted", who=md(typed.strip())))
+    try:
+        email = parse_email(st.session_state.get(key, ""))
+    except BadEmail as exc:
+        st.session_state[ERROR] = tr(exc.key)  # what was typed stays, to be corrected
+        return
+    _do(lambda: G.grant(aid, email, st.session_state[role_key], by=u.email), tr("login.granted", who=md(email)))
+    if ERROR not in st.session_state:
+        st.session_state[key] = ""  # empty again for the next one
 
 
 def _role_label(role: str) -> str:
