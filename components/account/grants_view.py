@@ -75,7 +75,7 @@ def render() -> None:
             if not manage:
                 continue
             other = "viewer" if g.role == "editor" else "editor"
-            row.button(tr("login.make_role", role=_role_label(other)), key=f"grant_role_{g.id}",
+            row.button(tr(f"login.make_{other}"), key=f"grant_role_{g.id}",
                        on_click=lambda g=g, other=other: _do(lambda: G.grant(a.id, g.email, other, by=identity.user().email)))
             row.button(tr("login.revoke"), key=f"grant_revoke_{g.id}", icon=":material/person_remove:",
                        on_click=lambda g=g: _do(lambda: G.revoke(a.id, g.email), tr("login.revoked_done", who=md(g.email))))

@@ -14,6 +14,7 @@ import streamlit as st
 from components.account import identity, rights
 from components.session.i18n import LANG_KEY, lang, tr
 from components.session.labels import md
+from components.session.sidebar import language_switch
 from components.session.state import show_url_error
 from components.team import gate
 
@@ -39,7 +40,9 @@ def login_page() -> None:
     """Nobody logged in (or a user refused): this screen and nothing else."""
     _forget_everything()
     refused = identity.current()
-    st.title(tr("login.title"))
+    language_switch()
+    st.title(tr("start.title"))
+    st.subheader(tr("login.title"))
     st.markdown(tr("login.intro"))
     if isinstance(refused, str):
         st.error(tr(refused), icon=":material/no_accounts:")

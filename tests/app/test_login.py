@@ -47,8 +47,9 @@ def test_without_a_user_only_the_login_screen_shows_and_the_url_keeps_no_assessm
     a = owned_by("alice@example.org")
     at = app(None, lang=lang, a=a.id)
     no_errors(at)
-    assert [t.value for t in at.title] == [translate("login.title", lang)]
+    assert [t.value for t in at.subheader] == [translate("login.title", lang)]
     assert [b.label for b in at.button] == [translate("login.button", lang)]
+    assert [w.key for w in at.button_group] == ["lang_switch"]  # and nothing else to use
     assert "a" not in at.query_params and at.query_params["lang"] == lang
     assert not leaks(at, [a.organisation, *[p.name for p in a.people]])
 

@@ -23,6 +23,7 @@ import werkzeug.serving
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import APP_TIMEOUT_MS, REPO_ROOT, SERVER_START_TIMEOUT_S, _free_port, _healthy, screenshot, wait_for_app
+from tests.app_pages_table import page_h1_key
 from tests.e2e.ui import t
 
 USERS = {name: f"{name}@example.org" for name in ("alice", "bob", "boss")}
@@ -104,7 +105,7 @@ def contexts(browser):
 def log_in(page, base: str, op: str, who: str, lang: str = "ja") -> None:
     page.goto(f"{base}/start?lang={lang}")
     wait_for_app(page)
-    expect(page.locator("h1")).to_have_text(t("login.title", lang))
+    expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang))
     page.get_by_role("button", name=t("login.button", lang)).click()
     page.wait_for_url(f"{op}/**")
     page.get_by_role("button", name=USERS[who], exact=True).click()
@@ -118,7 +119,7 @@ def create(page, base: str, organisation: str) -> str:
     """A new assessment from a sample, stored by a change; returns its id."""
     page.goto(f"{base}/start?demo=B")
     wait_for_app(page)
-    box = page.get_by_label(t("sidebar.organisation"))
+    box = page.get_by_label(t("sidebar.organisation"), exact=True)
     box.fill(organisation)
     box.press("Enter")
     wait_for_app(page)
@@ -132,7 +133,7 @@ def listed(page, lang: str = "ja") -> list[str]:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.start", lang)).click()
     page.wait_for_url(re.compile(r"/start(\?|$)"))
     wait_for_app(page)
-    box = page.get_by_label(t("library.pick", lang))
+    box = page.get_by_label(t("library.pick", lang), exact=True)
     if box.count() == 0:
         return []
     box.click()
@@ -172,10 +173,10 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     shared = listed(alice)
     assert ids(shared) == {mine[:6], theirs[:6]}
     assert [x for x in shared if theirs[:6] in x and t("login.listed_viewer") in x]
-    alice.goto(f"{base}/results?a={theirs}")
+    alice.goto(f"{base}/files?a={theirs}")
     wait_for_app(alice)
-    expect(alice.locator("h1").first).to_have_text(t("results.title"))
-    assert alice.get_by_label(t("sidebar.organisation")).count() == 0  # a viewer: nothing to edit
+    expect(alice.locator("h1").first).to_have_text(t(page_h1_key("files")))
+    assert alice.get_by_label(t("sidebar.organisation"), exact=True).count() == 0  # a viewer: nothing to edit
     links = alice.get_by_test_id("stSidebarNav").get_by_role("link")
     expect(links).to_have_count(3)  # results, executive summary, files: a viewer link's pages
 
@@ -188,7 +189,7 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     alice.get_by_role("button", name="End session").click()
     alice.wait_for_url(re.compile(rf"^{re.escape(base)}/"))
     wait_for_app(alice)
-    expect(alice.locator("h1")).to_have_text(t("login.title"))
+    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible()
     assert "a=" not in alice.url
     body = alice.inner_text("body")
     assert "ボブ商事" not in body and "アリス株式会社" not in body
@@ -202,38 +203,47 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     alice.go_back()  # the provider's form
     alice.go_back()  # the assessment as it was shown: a new session now, the login screen
     wait_for_app(alice)
-    expect(alice.locator("h1")).to_have_text(t("login.title"))
+    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible()
     assert "a=" not in alice.url and "ボブ商事" not in alice.inner_text("body")
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_screens_of_login_start_and_sharing(login_app, contexts, lang):
+def shots(page, name: str) -> None:
+    """The page at 1280×720 and at a phone's 390×844 (the same session, resized)."""
+    screenshot(page, f"{name}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(300)
+    screenshot(page, f"{name}_phone")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(300)
+
+
+def switch_to(page, lang: str) -> None:
+    other = "English" if lang == "en" else "日本語"
+    page.get_by_test_id("stSidebar").get_by_role("radio", name=other).click()
+    wait_for_app(page)
+
+
+def test_screens_of_login_start_and_sharing(login_app, contexts):
     base, op = login_app
-    phone = contexts(390, 844, "ja-JP")
-    phone.goto(f"{base}/start?lang={lang}")
-    wait_for_app(phone)
-    screenshot(phone, f"login_screen_phone_{lang}")
     page = contexts()
-    log_in(page, base, op, "bob", lang)
-    screenshot(page, f"login_start_{lang}")
-    # the login screen at 1280x720 is the one log_in passed through; shown again after Back
-    phone_user = phone
-    phone_user.get_by_role("button", name=t("login.button", lang)).click()
-    phone_user.wait_for_url(f"{op}/**")
-    phone_user.get_by_role("button", name=USERS["bob"], exact=True).click()
-    phone_user.wait_for_url(re.compile(rf"^{re.escape(base)}/"))
-    wait_for_app(phone_user)
-    phone_user.goto(f"{base}/start?lang={lang}")
-    wait_for_app(phone_user)
-    screenshot(phone_user, f"login_start_phone_{lang}")
-    made = create(page, base, "Bob & Co <b>" if lang == "en" else "ボブ商事")
-    page.goto(f"{base}/share?a={made}&lang={lang}")
+    for lang in ("ja", "en"):
+        page.goto(f"{base}/start?lang={lang}")
+        wait_for_app(page)
+        expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang))
+        shots(page, f"login_screen_{lang}")
+    log_in(page, base, op, "bob", "en")
+    made = create(page, base, "Bob & Co <b>")
+    listed(page)  # the Start page of a logged-in user
+    page.keyboard.press("Escape")
+    for lang in ("ja", "en"):
+        switch_to(page, lang)
+        shots(page, f"login_start_{lang}")
+    page.goto(f"{base}/share?a={made}&lang=en")
     wait_for_app(page)
-    page.get_by_label(t("login.email_label", lang)).fill(USERS["alice"])
-    page.get_by_role("button", name=t("login.grant", lang), exact=True).click()
+    page.get_by_label(t("login.email_label", "en")).fill(USERS["alice"])
+    page.get_by_role("button", name=t("login.grant", "en"), exact=True).click()
     wait_for_app(page)
-    screenshot(page, f"login_share_{lang}")
-    fresh = contexts()
-    fresh.goto(f"{base}/start?lang={lang}")
-    wait_for_app(fresh)
-    screenshot(fresh, f"login_screen_{lang}")
+    screenshot(page, "login_share_en")
+    switch_to(page, "ja")
+    expect(page.locator("h1").first).to_have_text(t("share.title", "ja"))
+    screenshot(page, "login_share_ja")

@@ -31,7 +31,7 @@ def _used_keys() -> set[str]:
     keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_legend",
                                    "inactive_legend", "external", "internal", "systems")}
     keys |= {"results.by_function", "results.by_group"}
-    keys |= {f"login.{k}_{r}" for r in GRANT_ROLES for k in ("role", "listed")} | {f"login.role_{r}_help" for r in GRANT_ROLES}
+    keys |= {f"login.{k}_{r}" for r in GRANT_ROLES for k in ("role", "listed", "make")} | {f"login.role_{r}_help" for r in GRANT_ROLES}
     return keys
 
 
