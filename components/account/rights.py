@@ -53,11 +53,11 @@ def needs_login() -> bool:
 
 def right_of(assessment_id: str) -> str | None:
     """The user's right on one assessment: rules' rights, LINK_RIGHT, or None."""
-    u, G = identity.user(), grants()
-    if u is None or G is None:
-        return None
     if assessment_id in gate.mine():
         return LINK_RIGHT
+    u, G = identity.user(), grants()
+    if u is None or G is None:
+        return None  # a link session without login reaches its links' assessments only
     try:
         return G.right(assessment_id, u.email, identity.admins())
     except StoreError:
@@ -73,11 +73,9 @@ def listing(ids: list[str]) -> dict[str, str] | None:
     if not identity.configured():
         return None
     u, G = identity.user(), grants()
-    if u is None or G is None:
-        return {}
-    if u.email in identity.admins():
+    if u is not None and u.email in identity.admins():
         return {i: "admin" for i in ids}
-    reach = G.reach(u.email)
+    reach = G.reach(u.email) if u is not None and G is not None else {}
     reach.update({i: LINK_RIGHT for i in gate.mine()})
     return {i: reach[i] for i in ids if i in reach}
 
@@ -123,8 +121,9 @@ def open_saved(assessment_id: str) -> bool:
 
 # --- every run
 def enforce() -> None:
-    """After the gate has read any link and before anything is opened or saved (see module doc)."""
-    if not identity.configured() or identity.user() is None:
+    """After the gate has read any link and before anything is opened or saved (see module doc).
+    A link session without login is held to its links' assessments in the same way."""
+    if not identity.configured():
         return
     claim_created()
     if gate.by_grant():
@@ -179,7 +178,11 @@ def claim_created() -> None:
     """What this session stored first is the logged-in user's own (once; never a transfer)."""
     made = st.session_state.get(persistence.CREATED)
     u, G = identity.user(), grants()
-    if not made or u is None or G is None:
+    if made and u is None:  # a link session without login: its own for as long as it lasts
+        for ident in made:
+            gate.claim(ident)
+        made.clear()
+    if not made or G is None:
         return
     for ident in sorted(made):
         try:

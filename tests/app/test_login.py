@@ -125,3 +125,21 @@ def test_what_a_user_creates_is_theirs_and_an_administrator_lists_everything():
     assert made[:6] in listing and other.id[:6] in listing
     alice = app(ALICE)
     assert made[:6] not in rendered(alice)
+
+
+def test_a_link_without_login_still_opens_and_reaches_nothing_else():
+    from assessment.team.access import Links
+
+    mine, other = owned_by("alice@example.org", "B"), owned_by("bob@example.org", "C")
+    secret = Links(store()).issue(mine.id, "editor").secret
+    at = app(None, k=secret)  # nobody logged in: the link is enough
+    no_errors(at)
+    assert assessment(at).id == mine.id
+    at.query_params["a"] = other.id
+    at.run()
+    no_errors(at)
+    assert translate("login.not_yours", "ja") in [w.value for w in at.warning]
+    assert assessment(at).id == mine.id and not leaks(at, [p.name for p in other.people])
+    at.switch_page("app_pages/start.py").run()
+    listing = rendered(at)
+    assert mine.id[:6] in listing and other.id[:6] not in listing

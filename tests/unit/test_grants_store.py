@@ -8,18 +8,9 @@ from sqlalchemy import func, select
 
 from assessment.access.grants import GrantRefused, Grants, grants, owners
 from assessment.core.demos import demo_assessment
-from assessment.storage.store import Store
+from tests.unit.test_access_links import store  # noqa: F401 - the same store on SQLite and PostgreSQL
 
 ADMINS = frozenset({"boss@example.org"})
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    url = (f"sqlite:///{tmp_path / 'selfcheck.db'}" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    s = Store(url)
-    yield s
-    s.close()
 
 
 @pytest.fixture
