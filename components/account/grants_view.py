@@ -88,10 +88,11 @@ def render() -> None:
         st.caption(tr("login.only_owner"))
         return
     with st.container(border=True, key="grant_form"):
-        email_key, role_key = "grant_email", "grant_role"
-        st.session_state.setdefault(role_key, "viewer")
+        # The role's key names the language: its labels change with it, and Streamlit 1.67 then
+        # shows a keyed radio with nothing chosen.
+        email_key, role_key = "grant_email", f"grant_role_{lang()}"
         st.text_input(tr("login.email_label"), key=email_key, max_chars=254, placeholder=tr("login.email_placeholder"))
         st.radio(tr("login.role_label"), list(GRANT_ROLES), key=role_key, format_func=_role_label, horizontal=True,
-                 captions=[tr(f"login.role_{r}_help") for r in GRANT_ROLES])
+                 index=GRANT_ROLES.index("viewer"), captions=[tr(f"login.role_{r}_help") for r in GRANT_ROLES])
         st.button(tr("login.grant"), key="grant_submit", type="primary", icon=":material/person_add:",
                   on_click=_grant, args=(a.id, email_key, role_key))

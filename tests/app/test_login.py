@@ -143,3 +143,37 @@ def test_a_link_without_login_still_opens_and_reaches_nothing_else():
     at.switch_page("app_pages/start.py").run()
     listing = rendered(at)
     assert mine.id[:6] in listing and other.id[:6] not in listing
+
+
+def test_the_owner_grants_changes_and_withdraws_on_the_share_page_and_an_editor_only_reads_it():
+    mine = owned_by("bob@example.org", "B")
+    G = Grants(store())
+    bob = app(BOB, a=mine.id)
+    bob.switch_page("app_pages/share.py").run()
+    no_errors(bob)
+    form = bob.text_input(key="grant_email")
+    form.input("not-an-address").run()
+    bob.button(key="grant_submit").click().run()
+    assert translate("login.email_bad", "ja") in [e.value for e in bob.error]
+    assert G.of(mine.id) == [] and bob.text_input(key="grant_email").value == "not-an-address"
+    bob.text_input(key="grant_email").input(" Alice@Example.org ").run()
+    bob.button(key="grant_submit").click().run()
+    no_errors(bob)
+    assert [(g.email, g.role) for g in G.of(mine.id)] == [("alice@example.org", "viewer")]
+    assert bob.text_input(key="grant_email").value == ""
+    grant = G.of(mine.id)[0]
+    bob.button(key=f"grant_role_{grant.id}").click().run()
+    assert G.find(mine.id, "alice@example.org").role == "editor"
+
+    alice = app(ALICE, a=mine.id)  # now an editor: she edits, but the sharing is the owner's
+    alice.switch_page("app_pages/share.py").run()
+    no_errors(alice)
+    assert translate("login.only_owner", "ja") in [c.value for c in alice.caption]
+    assert not [b for b in alice.button if (b.key or "").startswith(("grant_revoke_", "grant_role_", "grant_submit"))]
+
+    bob.button(key=f"grant_revoke_{grant.id}").click().run()
+    no_errors(bob)
+    assert G.of(mine.id) == []
+    alice.run()  # her next click: the assessment is closed
+    assert translate("login.revoked", "ja") in [w.value for w in alice.warning]
+    assert assessment(alice).id != mine.id
