@@ -177,3 +177,14 @@ def test_the_owner_grants_changes_and_withdraws_on_the_share_page_and_an_editor_
     alice.run()  # her next click: the assessment is closed
     assert translate("login.revoked", "ja") in [w.value for w in alice.warning]
     assert assessment(alice).id != mine.id
+
+
+def test_back_from_a_viewers_view_to_ones_own_list():
+    theirs = owned_by("bob@example.org", "C")
+    Grants(store()).grant(theirs.id, "alice@example.org", "viewer", by="bob@example.org")
+    at = app(ALICE, a=theirs.id)
+    at.sidebar.button(key="login_back").click().run()
+    no_errors(at)
+    assert at.title[0].value == translate("start.title", "ja")  # the Start page of her own session
+    assert assessment(at).id != theirs.id and "a" not in at.query_params
+    assert at.sidebar.text_input[0].value == ""  # an editor's sidebar again, on a new assessment

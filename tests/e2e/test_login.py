@@ -5,58 +5,22 @@ rights on /share (who then reads it without editing widgets), an administrator l
 and logging out leaves nothing in the browser (storage, URL, page, back button)."""
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import secrets
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import oidc_provider_mock
 import pytest
-import werkzeug.serving
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import APP_TIMEOUT_MS, REPO_ROOT, SERVER_START_TIMEOUT_S, _free_port, _healthy, screenshot, wait_for_app
 from tests.app_pages_table import page_h1_key
+from tests.e2e.conftest import APP_TIMEOUT_MS, REPO_ROOT, SERVER_START_TIMEOUT_S, _free_port, _healthy, screenshot, wait_for_app
+from tests.e2e.oidc import USERS, log_in, provider, secrets_file
 from tests.e2e.ui import t
-
-USERS = {name: f"{name}@example.org" for name in ("alice", "bob", "boss")}
-
-
-@contextlib.contextmanager
-def provider():
-    """The test's identity provider: each user a button on its authorize form."""
-    users = [oidc_provider_mock.User(sub=email, claims={"email": email, "email_verified": True, "name": name.title()})
-             for name, email in USERS.items()]
-    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app(user_claims=users), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def secrets_file(folder: Path, app_url: str, provider_url: str) -> Path:
-    path = folder / "secrets.toml"
-    path.write_text(f'''[auth]
-redirect_uri = "{app_url}/oauth2callback"
-cookie_secret = "{secrets.token_urlsafe(32)}"
-client_id = "csirt-selfcheck-test"
-client_secret = "{secrets.token_urlsafe(24)}"
-server_metadata_url = "{provider_url}/.well-known/openid-configuration"
-
-[selfcheck]
-admins = ["{USERS['boss']}"]
-''', encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -100,19 +64,6 @@ def contexts(browser):
     yield new
     for ctx in made:
         ctx.close()
-
-
-def log_in(page, base: str, op: str, who: str, lang: str = "ja") -> None:
-    page.goto(f"{base}/start?lang={lang}")
-    wait_for_app(page)
-    expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang))
-    page.get_by_role("button", name=t("login.button", lang)).click()
-    page.wait_for_url(f"{op}/**")
-    page.get_by_role("button", name=USERS[who], exact=True).click()
-    page.wait_for_url(re.compile(rf"^{re.escape(base)}/"))
-    wait_for_app(page)
-    # (the address is shown with a word joiner after the @: Markdown makes no mail link of it)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{who.title()} <{who}@")
 
 
 def create(page, base: str, organisation: str) -> str:
