@@ -16,7 +16,7 @@ import streamlit as st
 from assessment.access.grants import Grants
 from assessment.access.rules import may_edit
 from assessment.core.edit import new_assessment
-from assessment.core.errors import StoreError
+from assessment.core.errors import StoreError, StoreUnavailable
 from assessment.storage.store import default_url
 from assessment.team.actor import Actor
 
@@ -52,16 +52,25 @@ def needs_login() -> bool:
 
 
 def right_of(assessment_id: str) -> str | None:
-    """The user's right on one assessment: rules' rights, LINK_RIGHT, or None."""
-    if assessment_id in gate.mine():
-        return LINK_RIGHT
-    u, G = identity.user(), grants()
-    if u is None or G is None:
-        return None  # a link session without login reaches its links' assessments only
+    """The user's right on one assessment: rules' rights, LINK_RIGHT, or None (also when the
+    database cannot answer: nothing is listed or opened then)."""
     try:
-        return G.right(assessment_id, u.email, identity.admins())
+        return _right(assessment_id)
     except StoreError:
         return None
+
+
+def _right(assessment_id: str) -> str | None:
+    """right_of, but a database failure raises StoreError (see enforce)."""
+    if assessment_id in gate.mine():
+        return LINK_RIGHT
+    u = identity.user()
+    if u is None:
+        return None  # a link session without login reaches its links' assessments only
+    G = grants()
+    if G is None:
+        raise StoreUnavailable("store.failed")  # the status line says why
+    return G.right(assessment_id, u.email, identity.admins())
 
 
 def editable(r: str | None) -> bool:
@@ -126,18 +135,21 @@ def enforce() -> None:
     if not identity.configured():
         return
     claim_created()
-    if gate.by_grant():
-        _recheck_view()
-    elif current_actor().kind == "editor" and persistence.is_stored(assessment()):
-        if right_of(assessment().id) is None:
-            persistence.open_assessment(new_assessment(), 0)
-            url_error(tr("login.revoked"))
+    try:
+        if gate.by_grant():
+            _recheck_view()
+        elif current_actor().kind == "editor" and persistence.is_stored(assessment()):
+            if _right(assessment().id) is None:
+                persistence.open_assessment(new_assessment(), 0)
+                url_error(tr("login.revoked"))
+    except StoreError:
+        pass  # the database is away: what is shown stays (nothing new can be read); asked again next run
     _guard_url()
 
 
 def _recheck_view() -> None:
     held = gate.link()
-    r = right_of(held["assessment_id"])
+    r = _right(held["assessment_id"])
     if r == "viewer":
         found = grants().find(held["assessment_id"], identity.user().email)
         held["names"] = bool(found and found.names)
