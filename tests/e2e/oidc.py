@@ -16,7 +16,7 @@ import oidc_provider_mock
 import werkzeug.serving
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import APP_TIMEOUT_MS, wait_for_app
 from tests.e2e.ui import t
 
 USERS = {name: f"{name}@example.org" for name in ("alice", "bob", "boss")}
@@ -55,13 +55,13 @@ admins = ["{USERS['boss']}"]
 def log_in(page, base: str, op: str, who: str, lang: str = "ja") -> None:
     page.goto(f"{base}/start?lang={lang}")
     wait_for_app(page)
-    expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang))
+    expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang), timeout=APP_TIMEOUT_MS)
     page.get_by_role("button", name=t("login.button", lang)).click()
     page.wait_for_url(f"{op}/**")
     page.get_by_role("button", name=USERS[who], exact=True).click()
     page.wait_for_url(re.compile(rf"^{re.escape(base)}/"))
     wait_for_app(page)
     # (the address is shown with a word joiner after the @: Markdown makes no mail link of it)
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{who.title()} <{who}@")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(f"{who.title()} <{who}@", timeout=APP_TIMEOUT_MS)
 
 

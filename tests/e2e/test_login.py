@@ -89,7 +89,7 @@ def listed(page, lang: str = "ja") -> list[str]:
         return []
     box.click()
     box.fill("·")  # every label has it; typing opens the list (a click alone may not, in 1.67)
-    expect(page.get_by_role("option").first).to_be_visible()
+    expect(page.get_by_role("option").first).to_be_visible(timeout=APP_TIMEOUT_MS)
     options = page.get_by_role("option").all_inner_texts()
     page.keyboard.press("Escape")
     return options
@@ -110,7 +110,7 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
 
     alice.goto(f"{base}/results?a={theirs}")  # another's work by its id: a message and no data
     wait_for_app(alice)
-    expect(alice.get_by_test_id("stAlert").filter(has_text=t("login.not_yours"))).to_be_visible()
+    expect(alice.get_by_test_id("stAlert").filter(has_text=t("login.not_yours"))).to_be_visible(timeout=APP_TIMEOUT_MS)
     assert "ボブ商事" not in alice.inner_text("body") and "a=" not in alice.url
 
     bob.goto(f"{base}/share?a={theirs}")  # Bob grants Alice viewer rights by her e-mail
@@ -119,17 +119,17 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     bob.get_by_role("button", name=t("login.grant"), exact=True).click()
     wait_for_app(bob)
     granted = bob.locator("[class*='st-key-grant_']").filter(has_text="alice@")
-    expect(granted).to_contain_text(t("login.role_viewer"))
+    expect(granted).to_contain_text(t("login.role_viewer"), timeout=APP_TIMEOUT_MS)
 
     shared = listed(alice)
     assert ids(shared) == {mine[:6], theirs[:6]}
     assert [x for x in shared if theirs[:6] in x and t("login.listed_viewer") in x]
     alice.goto(f"{base}/files?a={theirs}")
     wait_for_app(alice)
-    expect(alice.locator("h1").first).to_have_text(t(page_h1_key("files")))
+    expect(alice.locator("h1").first).to_have_text(t(page_h1_key("files")), timeout=APP_TIMEOUT_MS)
     assert alice.get_by_label(t("sidebar.organisation"), exact=True).count() == 0  # a viewer: nothing to edit
     links = alice.get_by_test_id("stSidebarNav").get_by_role("link")
-    expect(links).to_have_count(3)  # results, executive summary, files: a viewer link's pages
+    expect(links).to_have_count(3, timeout=APP_TIMEOUT_MS)  # results, executive summary, files: a viewer link's pages
 
     boss = contexts()
     log_in(boss, base, op, "boss")
@@ -140,7 +140,7 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     alice.get_by_role("button", name="End session").click()
     alice.wait_for_url(re.compile(rf"^{re.escape(base)}/"))
     wait_for_app(alice)
-    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible()
+    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible(timeout=APP_TIMEOUT_MS)
     assert "a=" not in alice.url
     body = alice.inner_text("body")
     assert "ボブ商事" not in body and "アリス株式会社" not in body
@@ -154,7 +154,7 @@ def test_two_users_see_only_their_own_a_grant_shares_and_logout_leaves_nothing(l
     alice.go_back()  # the provider's form
     alice.go_back()  # the assessment as it was shown: a new session now, the login screen
     wait_for_app(alice)
-    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible()
+    expect(alice.get_by_role("button", name=t("login.button"))).to_be_visible(timeout=APP_TIMEOUT_MS)
     assert "a=" not in alice.url and "ボブ商事" not in alice.inner_text("body")
 
 
@@ -180,7 +180,7 @@ def test_screens_of_login_start_and_sharing(login_app, contexts):
     for lang in ("ja", "en"):
         page.goto(f"{base}/start?lang={lang}")
         wait_for_app(page)
-        expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang))
+        expect(page.get_by_role("heading", level=3)).to_have_text(t("login.title", lang), timeout=APP_TIMEOUT_MS)
         shots(page, f"login_screen_{lang}")
     log_in(page, base, op, "bob", "en")
     made = create(page, base, "Bob & Co <b>")
@@ -196,5 +196,5 @@ def test_screens_of_login_start_and_sharing(login_app, contexts):
     wait_for_app(page)
     screenshot(page, "login_share_en")
     switch_to(page, "ja")
-    expect(page.locator("h1").first).to_have_text(t("share.title", "ja"))
+    expect(page.locator("h1").first).to_have_text(t("share.title", "ja"), timeout=APP_TIMEOUT_MS)
     screenshot(page, "login_share_ja")
