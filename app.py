@@ -7,6 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.account import rights
+from components.account.login_view import account_box, go_start_if_asked, login_page
 from components.session import live, persistence
 from components.session import sidebar
 from components.session.i18n import tr
@@ -21,6 +23,10 @@ st.set_page_config(page_title="CSIRT Self-Check", page_icon=str(Path(__file__).w
                    layout="wide")
 apply_url()
 gate.open_link()  # ?k=<secret>: who this session is (editor, participant, viewer); see README
+if rights.needs_login():  # login configured (docs/login.md), nobody logged in and no link
+    login_page()
+    st.stop()
+rights.enforce()  # with login: the user's rights to what is open and to ?a=
 persistence.open_from_url()
 if gate.may_save():
     persistence.autosave()  # what this run's callbacks changed is saved before the page shows it
@@ -69,7 +75,9 @@ home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visi
 nav = navigation(pages, lambda: st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
                                                for title, section in SECTIONS.items() if section} | {"": [home]},
                                               expanded=True))
+go_start_if_asked(pages["start"])
 sidebar.render()
+account_box()
 if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
     show_url_error()
 persistence.status()
@@ -79,6 +87,7 @@ nav.run()
 replay_reconnected_edits()  # an edit made in a tab open before a server restart (reconnect.py)
 if gate.may_save():
     persistence.autosave()  # and what the page itself changed (forms, imports)
+rights.claim_created()  # with login: what this session stored first is the user's own
 gate.ensure_creator_link()
 with notice:
     creator_notice()  # shared mode: the new assessment's editor link, to come back with

@@ -65,6 +65,7 @@ def target_metadata():
     """Every table the code reads and writes, for `alembic revision --autogenerate`."""
     from assessment.storage.store import metadata
     import assessment.team.access  # noqa: F401  (its links table joins the same metadata)
+    import assessment.access.grants  # noqa: F401  (owners and grants, issue 14's login)
     return metadata
 
 

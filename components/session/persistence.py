@@ -24,6 +24,7 @@ from components.session.safe_text import error_text
 from components.session.state import FRESH, KEY, assessment, in_fragment_run, replace_assessment, url_error
 
 MARK, HELD, DELETED, SAVE_ERROR = "_stored", "_held", "_deleted", "_save_error"
+CREATED = "_created"  # ids this session stored first (with login, it becomes their owner)
 
 
 @st.cache_resource(show_spinner=False)
@@ -161,6 +162,7 @@ def autosave(using: Store | None = None) -> None:
     if res is None:
         a.journal = []
         _mark(a, version)
+        note_created(a.id)
     elif res.stored_version == 0:  # a link's session never creates an assessment
         a.journal = []
         return
@@ -176,6 +178,10 @@ def autosave(using: Store | None = None) -> None:
     st.session_state.pop(SAVE_ERROR, None)
     st.session_state.pop(FRESH, None)
     _keep_in_url(assessment())
+
+
+def note_created(ident: str) -> None:
+    st.session_state.setdefault(CREATED, set()).add(ident)
 
 
 def _keep_in_url(a: Assessment | None) -> None:

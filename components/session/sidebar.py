@@ -21,13 +21,17 @@ def _set_organisation(key: str) -> None:
         st.session_state[_ORG_ERROR] = st.session_state.pop("_edit_error", None)
 
 
+def language_switch(key: str = "lang_switch") -> None:
+    """日本語 | English, wherever it is drawn (the sidebar; the login screen)."""
+    st.session_state[key] = "English" if lang() == "en" else "日本語"
+    st.segmented_control(tr("sidebar.language"), ["日本語", "English"], key=key, required=True,
+                         on_change=_switch_lang, args=(key,))
+
+
 def render() -> None:
     a = assessment()
     with st.sidebar:
-        key = "lang_switch"
-        st.session_state[key] = "English" if lang() == "en" else "日本語"
-        st.segmented_control(tr("sidebar.language"), ["日本語", "English"], key=key, required=True,
-                             on_change=_switch_lang, args=(key,))
+        language_switch()
         if current_actor().kind != "editor":
             return  # a participant or viewer link: the language only, no team figures, no edits
         k = bound("org", a.organisation)

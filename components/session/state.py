@@ -17,6 +17,7 @@ from assessment.scores.scoring import score_roles, summarise
 from assessment.team.access import shared_mode
 from csirt_data import load_catalogue
 
+from components.account import identity
 from components.session import echoes, reconnect
 from components.session.i18n import LANG_KEY, lang, set_lang, tr
 from components.session.safe_text import quote
@@ -40,7 +41,9 @@ def assessment() -> Assessment:
         reconnect.start()
         from components.session.persistence import open_from_url  # it imports this module
 
-        if not shared_mode():  # there only a link opens an assessment (components/team/gate.py)
+        # In shared mode only a link opens an assessment (components/team/gate.py); with login,
+        # only after the user's right to it is checked (components/account/rights.py).
+        if not shared_mode() and not identity.configured():
             open_from_url()
     return st.session_state[KEY]
 

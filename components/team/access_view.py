@@ -11,6 +11,7 @@ import streamlit as st
 
 from assessment.team.access import pages_for, shared_mode
 
+from components.account import identity
 from components.session.actor import current_actor
 from components.session.i18n import tr
 from components.team import gate
@@ -89,4 +90,7 @@ def creator_notice() -> None:
 
 def start_note() -> None:
     """The Start page says how links work, and in shared mode that only one's own work is listed."""
+    if identity.configured():
+        st.caption(tr("login.start_note"))
+        return
     st.caption(tr("access.start_shared") if shared_mode() else tr("access.start_local"))

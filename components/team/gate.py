@@ -21,6 +21,7 @@ from assessment.team.access import AccessDenied, Issued, Links, check_person, sh
 from assessment.team.actor import Actor
 from assessment.team.anonymous import anonymised
 
+from components.account import identity
 from components.session import persistence
 from components.session.actor import current_actor
 from components.session.i18n import lang, tr
@@ -81,16 +82,22 @@ def open_link() -> None:
     if secret is not None and secret != st.session_state.get("_url_k"):
         st.session_state["_url_k"] = secret
         _open(secret, params.get("a"))
-    elif link() is not None:
-        _recheck()
+    elif link() is not None and not by_grant():
+        _recheck()  # a viewer grant's view is checked by components/account instead
     held = link()
-    if held and held["kind"] != "editor" and params.get("k") != held["secret"]:
+    if held and held["kind"] != "editor" and not by_grant() and params.get("k") != held["secret"]:
         # Participant and viewer links stay in the URL, so that a reload on a phone still works.
         params["k"] = held["secret"]
         st.session_state["_url_k"] = held["secret"]
-    if can_edit() and shared_mode():
+    if can_edit() and shared_mode() and not identity.configured():  # with login, rights decide
         claim(assessment().id)  # whatever an editor session holds, it made or opened as editor
         _refuse_bare_a()
+
+
+def by_grant() -> bool:
+    """The session shows a viewer grant's view (login), held like a viewer link without a secret."""
+    held = link()
+    return bool(held and held.get("via") == "grant")
 
 
 def _open(secret: str, wanted: str | None) -> None:
@@ -123,7 +130,7 @@ def _open(secret: str, wanted: str | None) -> None:
         st.session_state.pop("_url_k", None)
         st.session_state.pop(LINK, None)
     if found.kind == "viewer":
-        _viewer_copy()
+        viewer_copy()
 
 
 def _recheck() -> None:
@@ -147,7 +154,7 @@ def _recheck() -> None:
             return
     if held["kind"] == "viewer":
         held["names"] = now.names
-        _viewer_copy()
+        viewer_copy()
 
 
 def _participant_refresh(assessment_id: str) -> None:
@@ -186,7 +193,8 @@ def _refuse_bare_a() -> None:
 
 
 # --- the viewer's copy: anonymised unless the lead allows names, refreshed when the store moves
-def _viewer_copy() -> None:
+def viewer_copy() -> None:
+    """The held viewer link's (or viewer grant's) copy of its assessment, as stored now."""
     s, held = persistence.store(), link()
     if s is None or held is None:
         return
@@ -214,8 +222,9 @@ def fresh(link_id: int) -> str | None:
 
 
 def ensure_creator_link() -> None:
-    """Shared mode: the creator of a stored assessment gets its editor link, once, to come back."""
-    if not shared_mode() or not can_edit():
+    """Shared mode: the creator of a stored assessment gets its editor link, once, to come back.
+    (With login they come back by logging in: no link is made.)"""
+    if not shared_mode() or not can_edit() or identity.configured():
         return
     a, mark = assessment(), st.session_state.get(persistence.MARK)
     done = st.session_state.setdefault("_creator_checked", set())

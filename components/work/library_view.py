@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.access.rules import MANAGING
 from assessment.exchange import files
 from assessment.core.edit import new_assessment
 from assessment.core.errors import ImportProblem, StoreError
 from assessment.storage.store import new_id
 from csirt_data import Catalogue
 
+from components.account import rights
 from components.session import persistence
 from components.session.i18n import lang, tr
 from components.session.labels import md
@@ -28,14 +30,17 @@ def saved_list(cat: Catalogue) -> None:
         st.warning(st.session_state.get(persistence.SAVE_ERROR, tr("library.unavailable")))
         return
     try:
-        rows = [r for r in s.list() if gate.listed(r.id)]  # shared mode: only this session's own
+        rows = s.list()
+        held = rights.listing([r.id for r in rows])  # with login: id -> the user's right
+        # without login, shared mode lists only this session's own
+        rows = [r for r in rows if (gate.listed(r.id) if held is None else r.id in held)]
     except StoreError as exc:
         st.warning(error_text(exc))
         return
     if not rows:
         st.caption(tr("library.empty"))
         return
-    label = {r.id: _row_label(cat, r, L) for r in rows}
+    label = {r.id: _row_label(cat, r, L, held and held.get(r.id)) for r in rows}
     current = assessment().id
     ids = [r.id for r in rows]
     # Options are the labels themselves (each ends with a piece of the id, so they are unique).
@@ -43,19 +48,17 @@ def saved_list(cat: Catalogue) -> None:
                           index=ids.index(current) if current in ids else 0)
     chosen = ids[[label[i] for i in ids].index(picked)]
     row = next(r for r in rows if r.id == chosen)
+    right = held.get(chosen) if held is not None else rights.LINK_RIGHT  # without login: as before
+    edits, deletes = rights.editable(right), right in MANAGING or right == rights.LINK_RIGHT
     c1, c2, c3 = st.columns(3)
     if c1.button(tr("library.open"), key="library_open", type="primary", disabled=chosen == current):
-        try:
-            got = s.get(chosen)
-        except StoreError as exc:
-            st.error(error_text(exc))
-        else:
-            persistence.open_assessment(got.assessment, got.stored_version)
+        opened = []
+        if _do(lambda: opened.append(rights.open_saved(chosen))) and opened[0]:
             st.switch_page("app_pages/results.py")
-    if c2.button(tr("library.duplicate"), key="library_duplicate"):
-        if _do(lambda: gate.claim(s.duplicate(chosen, tr("library.copy_of", name=row.name or row.organisation or chosen)))):
+    if c2.button(tr("library.duplicate"), key="library_duplicate", disabled=not edits):
+        if _do(lambda: _duplicate(s, chosen, tr("library.copy_of", name=row.name or row.organisation or chosen))):
             st.rerun()  # the list above shows the copy
-    if c3.button(tr("library.delete"), key="library_delete"):
+    if c3.button(tr("library.delete"), key="library_delete", disabled=not deletes):
         st.session_state["_confirm_delete"] = chosen
     if st.session_state.get("_confirm_delete") == chosen:
         st.warning(tr("library.confirm_delete", name=md(label[chosen])), icon=":material/delete:")
@@ -68,6 +71,8 @@ def saved_list(cat: Catalogue) -> None:
         if d2.button(tr("library.confirm_no"), key="library_delete_no"):
             st.session_state.pop("_confirm_delete", None)
             st.rerun()
+    if not edits:
+        return
     with st.form("library_rename", border=False):
         name = st.text_input(tr("library.rename_label"), value=row.name, max_chars=200)
         if st.form_submit_button(tr("library.rename")):
@@ -75,10 +80,17 @@ def saved_list(cat: Catalogue) -> None:
             st.rerun()
 
 
-def _row_label(cat: Catalogue, r, L: str) -> str:
+def _duplicate(s, chosen: str, name: str) -> None:
+    copy = s.duplicate(chosen, name)
+    gate.claim(copy)
+    persistence.note_created(copy)  # with login, the copy is the user's own
+
+
+def _row_label(cat: Catalogue, r, L: str, right: str | None = None) -> str:
     name = r.name or r.organisation or tr("library.untitled")
     model = cat.model(r.model).name.get(L) if r.model else tr("sidebar.no_model")
-    return f"{name} — {model} — {_when(r.updated_at)} · {r.id[:6]}"  # the id tells same names apart
+    shared = f" ({tr(f'login.listed_{right}')})" if right in ("editor", "viewer") else ""
+    return f"{name}{shared} — {model} — {_when(r.updated_at)} · {r.id[:6]}"  # the id tells same names apart
 
 
 def _do(action) -> bool:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.access.rules import GRANT_ROLES
 from assessment.core.messages import messages
 from assessment.core.model import LEVELS, STATUSES
 from csirt_data import KINDS
@@ -14,7 +15,8 @@ CODE = [p for d in ("app_pages", "components", "assessment") for p in (ROOT / d)
 # tr() in the UI; msg() in assessment/ may use a UI text key too (it falls back to them).
 STATIC = re.compile(r"""\b(?:tr|msg)\(\s*["']([a-z_.0-9]+)["']\s*[,)]""")
 # EditError keys: written in an EditError(...) or passed on as a literal "error.…" (edit.clean_name).
-ERRORS = re.compile(r"""(?:EditError|AccessDenied)\(\s*["']([a-z_.0-9]+)["']|["'](error\.[a-z_.0-9]+)["']""")
+# Login's refusals (assessment/access/rules.py) are literal "login.…" keys too.
+ERRORS = re.compile(r"""(?:EditError|AccessDenied)\(\s*["']([a-z_.0-9]+)["']|["']((?:error|login)\.[a-z_.0-9]+)["']""")
 PAGE_TITLES = re.compile(r'''"((?:page|nav)\.[a-z_]+)"''')
 
 
@@ -29,6 +31,7 @@ def _used_keys() -> set[str]:
     keys |= {f"flow.{x}" for x in ("solid", "dotted", "solid_short", "dotted_short", "broken_legend",
                                    "inactive_legend", "external", "internal", "systems")}
     keys |= {"results.by_function", "results.by_group"}
+    keys |= {f"login.{k}_{r}" for r in GRANT_ROLES for k in ("role", "listed", "make")} | {f"login.role_{r}_help" for r in GRANT_ROLES}
     return keys
 
 
