@@ -137,12 +137,14 @@ def test_a_schema_newer_than_the_code_is_refused_and_left_alone(url):
     engine.dispose()
 
 
-NEXT = '''"""A test revision: a column added after the newest real one."""
+# After whatever the newest revision is (login's "0002" and later ones too), under an id no real
+# revision takes.
+NEXT = '''"""A test revision: a column added after the newest one."""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "test_next"
-down_revision = "{down}"
+revision = "test_note"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -157,18 +159,18 @@ def downgrade():
 
 
 def test_a_new_revision_is_one_file_and_runs_at_the_next_start(url, tmp_path, monkeypatch):
-    Store(url).close()  # at the newest real revision
-    newest = migrate.head()
+    Store(url).close()  # at the newest revision
+    before = migrate.head()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9999_note.py").write_text(NEXT.replace("{down}", newest), encoding="utf-8")
+    (scripts / "versions" / "test_note.py").write_text(NEXT.replace("{head}", before), encoding="utf-8")
     monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
     migrate.head.cache_clear()
     migrate._known.cache_clear()
     try:
-        assert migrate.head() == "test_next"
+        assert migrate.head() == "test_note"
         Store(url).close()
-        assert _revision(url) == "test_next"
+        assert _revision(url) == "test_note"
         engine = create_engine(migrate.engine_url(url))
         assert "note" in {c["name"] for c in inspect(engine).get_columns("assessments")}
         engine.dispose()
