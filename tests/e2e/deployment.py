@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -114,14 +115,19 @@ class Nginx:
 
 
 class Deployment:
-    def __init__(self, database_url: str, env: dict[str, str] | None = None, secrets: Path | None = None,
+    def __init__(self, database_url: str, env: dict[str, str] | None = None,
+                 secrets: Path | Callable[[str], Path] | None = None,
                  options: tuple[str, ...] = ()):
         self.database_url = database_url
         shared = {"CSIRT_SELFCHECK_DATABASE_URL": database_url,
                   "STREAMLIT_SERVER_COOKIE_SECRET": random.token_urlsafe(32), **(env or {})}
-        flags = (*(("--secrets.files", str(secrets)) if secrets else ()), *options)
-        self.apps = [AppServer(shared, flags), AppServer(shared, flags)]
+        self.apps = [AppServer(shared, options), AppServer(shared, options)]
         self.nginx = Nginx([f"127.0.0.1:{a.port}" for a in self.apps])
+        if callable(secrets):  # a secrets file made for the address browsers use (login's redirect_uri)
+            secrets = secrets(self.url)
+        if secrets:
+            for app in self.apps:
+                app.options = ("--secrets.files", str(secrets), *app.options)
 
     @property
     def url(self) -> str:
