@@ -1,5 +1,5 @@
-"""The Skills page's rating panel, a fragment: a rating reruns the panel (progress, widget, the
-rater comparison), not the page. What the widget queued is applied here, one recorded edit per
+"""The Skills page's rating panel, a fragment: a rating reruns the panel (the widget, which shows
+both raters' progress itself, and the rater comparison), not the page. What the widget queued is applied here, one recorded edit per
 rating, and saved at once, since a fragment run does not reach app.py's autosave."""
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from components.rating import outbox
 from components.rating.widget import KEY, rating_widget, widget_data
 from components.session import persistence
 from components.session.i18n import join, lang, tr
-from components.session.labels import rater_name
 from components.session.lazy import lazy_expander
 from components.session.state import assessment, catalogue, in_fragment_run, refusal_text, run_edits
 from components.steps.rater_compare import rater_differences
@@ -22,10 +21,6 @@ from components.team import gate
 
 ACKED = "_rating_acked"  # {"token": the widget mount last heard from, "seq": the last rating applied}
 REFUSED = "_rating_refused"
-
-
-def _other(rater: str) -> str:
-    return "lead" if rater == "self" else "self"
 
 
 def first_to_rate(cat: Catalogue, a: Assessment) -> str:
@@ -70,18 +65,6 @@ def _save_now() -> None:
         st.rerun(scope="app")
 
 
-def rating_progress(cat: Catalogue, a: Assessment, person_id: str, rater: str) -> None:
-    """How far each rater has got with this person: the chosen rater's first, the other's beside it."""
-    needed = [s for s, _, _ in skills_to_rate(a, person_id, cat)]
-    left, right = st.columns(2)
-    for col, who in ((left, rater), (right, _other(rater))):
-        mine = a.rater_ratings(who).get(person_id, {})
-        done = sum(s in mine for s in needed)
-        text = (tr("workshop.progress", rater=rater_name(who), progress=tr("skills.progress", done=done, total=len(needed)))
-                if who == rater else tr("workshop.progress_other", rater=rater_name(who), done=done, total=len(needed)))
-        col.progress(done / len(needed), text=text)
-
-
 def _no_skills(cat: Catalogue, a: Assessment, person_id: str) -> None:
     """Why this person has nothing to rate, truthfully: 経営者 has responsibilities instead of skills."""
     L = lang()
@@ -105,7 +88,6 @@ def rating_panel(person_id: str, rater: str) -> None:
     if not skills_to_rate(a, person_id, cat):
         _no_skills(cat, a, person_id)
         return
-    rating_progress(cat, a, person_id, rater)
     rating_widget(widget_data(cat, a, person_id, rater, st.session_state.get(ACKED) or {}))
     # Built only while open: the widget is what a rating must redraw quickly.
     differences = lazy_expander(tr("workshop.compare_heading"), "rater_differences", icon=":material/compare_arrows:")

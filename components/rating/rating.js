@@ -62,6 +62,19 @@ function build(s) {
     legend.appendChild(item);
   }
   s.root.appendChild(legend);
+  const progress = el("div", "progress");
+  s.meters = [0, 1].map(() => {
+    const m = el("div", "meter");
+    const label = el("div", "meter-label");
+    const track = el("div", "track");
+    const fill = el("div", "fill");
+    track.appendChild(fill);
+    m.appendChild(label);
+    m.appendChild(track);
+    progress.appendChild(m);
+    return { label, fill };
+  });
+  s.root.insertBefore(progress, legend);
   const bar = el("div", "bar");
   s.queue = el("span", "queue");
   s.queue.setAttribute("aria-live", "polite");
@@ -123,6 +136,13 @@ function paint(s) {
     e.row.classList.toggle("below", v !== null && v !== undefined && v < e.target);
     e.otherValue.textContent = levelText(s, r.other);
   });
+  const total = s.rows.length;
+  const mine = s.rows.filter((_, i) => shown(s, i) !== null && shown(s, i) !== undefined).length;
+  const theirs = s.rows.filter((r) => r.other !== null && r.other !== undefined).length;
+  [[s.data.text.progress, mine], [s.data.text.progress_other, theirs]].forEach(([text, done], k) => {
+    s.meters[k].label.textContent = text.replace("{done}", done).replace("{total}", total);
+    s.meters[k].fill.style.width = total ? `${(100 * done) / total}%` : "0";
+  });
   const waiting = s.outbox.length;
   s.queue.textContent = waiting ? s.data.text.queued.replace("{n}", waiting) : "";
 }
@@ -139,6 +159,8 @@ function rate(s, i, level) {
   s.seq += 1;
   s.outbox.push({ seq: s.seq, person: s.data.person, rater: s.data.rater, skill: r.skill, level });
   paint(s);
+  s.root.dataset.seq = String(s.seq);
+  s.root.dataset.pending = String(s.outbox.length);
   s.send("outbox", { token: s.token, items: s.outbox });
 }
 

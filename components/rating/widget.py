@@ -48,6 +48,9 @@ def widget_data(cat: Catalogue, a: Assessment, person_id: str, rater: str, acked
             "legend": tr("rating.legend"),
             "hint": tr("rating.hint"),
             "queued": tr("rating.queued", n="{n}"),
+            # Both raters' progress, counted in the browser so that it moves with each rating.
+            "progress": tr("workshop.progress", rater=rater_name(rater), progress=tr("skills.progress", done="{done}", total="{total}")),
+            "progress_other": tr("workshop.progress_other", rater=rater_name(_other(rater)), done="{done}", total="{total}"),
             "not_rated": level_label(None),
             "clear": tr("rating.clear"),
             "other": {"lead": tr("workshop.col_other.lead"), "self": tr("workshop.col_other.self")}[_other(rater)],
