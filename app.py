@@ -69,7 +69,7 @@ home = st.Page(root, url_path="home", title=tr("page.start"), default=True, visi
 nav = navigation(pages, lambda: st.navigation({tr(title): [pages[u] for _f, u, _t, _i in section]
                                                for title, section in SECTIONS.items() if section} | {"": [home]},
                                               expanded=True))
-sidebar.render()
+sidebar.render(work_status=nav.url_path != "skills")  # Skills draws it from its rating fragment
 if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
     show_url_error()
 persistence.status()

@@ -6,7 +6,7 @@ from assessment.core import edit
 from assessment.core.model import RATERS, RATING_RULES
 from components.session.i18n import lang, tr
 from components.session.labels import rater_name, rule_name, rule_statement
-from components.rating.panel import first_to_rate, rating_panel
+from components.rating.panel import first_to_rate, rating_panel, sidebar_status
 from components.steps.targets_view import targets
 from components.session.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
@@ -19,6 +19,7 @@ show_edit_error()
 with st.expander(tr("targets.heading")):
     targets(cat, a)
 if not a.people:
+    sidebar_status()
     st.info(tr("skills.no_people"))
     st.page_link("app_pages/people.py", label=tr("skills.to_people"), icon=":material/groups:")
     st.stop()

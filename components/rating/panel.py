@@ -13,7 +13,9 @@ from csirt_data import Catalogue
 from components.rating import outbox
 from components.rating.widget import KEY, rating_widget, widget_data
 from components.session import persistence
+from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
+from components.session.sidebar import work_status_lines
 from components.session.lazy import lazy_expander
 from components.session.state import assessment, catalogue, in_fragment_run, refusal_text, run_edits
 from components.steps.rater_compare import rater_differences
@@ -75,12 +77,21 @@ def _no_skills(cat: Catalogue, a: Assessment, person_id: str) -> None:
         st.info(tr("skills.no_roles"))
 
 
+def sidebar_status() -> None:
+    """The sidebar's last lines (saved or not, how much is rated), drawn from here on the Skills
+    page so that they follow each rating (app.py leaves them to this page)."""
+    if current_actor().kind == "editor":
+        with st.sidebar:
+            work_status_lines()
+
+
 @st.fragment
 def rating_panel(person_id: str, rater: str) -> None:
     cat = catalogue()
     if take_outbox(cat):
         _save_now()
     a = assessment()
+    sidebar_status()
     for msg in st.session_state.pop(REFUSED, []):
         st.warning(msg, icon=":material/block:")
     if all(p.id != person_id for p in a.people):  # removed in another browser meanwhile
