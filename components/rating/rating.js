@@ -53,6 +53,7 @@ function build(s) {
   const d = s.data, t = d.text;
   s.root.replaceChildren();
   s.root.setAttribute("aria-label", t.widget);
+  s.root.appendChild(el("div", "title", t.widget));
   const legend = el("div", "legend");
   legend.appendChild(el("span", "legend-title", t.legend));
   for (const lv of d.levels) {
@@ -232,6 +233,7 @@ function update(s, data) {
   } else {
     paint(s);
   }
+  s.root.dataset.rater = data.rater;
   s.root.dataset.acked = String(ack.token === s.token ? ack.seq : 0);
   s.root.dataset.pending = String(s.outbox.length);
 }
