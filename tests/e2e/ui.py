@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from csirt_data.i18n import translate
 from tests.app_pages_table import app_page_rows, page_h1_key
-from tests.e2e.conftest import plotly_traces, wait_for_app
+from tests.e2e.conftest import APP_TIMEOUT_MS, plotly_traces, wait_for_app
 
 # In the sidebar's order: (url path, title key of the nav link, title key of the page's h1).
 PAGES = [(path, title, page_h1_key(path)) for _file, path, title, _icon in app_page_rows()]
@@ -204,10 +204,11 @@ def rating_skills(page: Page) -> list[str]:
 
 
 def rating_saved(page: Page) -> None:
-    """Until the server has acknowledged every rating the widget queued and the run is over."""
-    expect(rating_widget(page)).to_have_attribute("data-pending", "0")
+    """Until the server has acknowledged every rating the widget queued and the run is over (as
+    long as wait_for_app waits for a run: the panel's rerun also redraws an open comparison)."""
+    expect(rating_widget(page)).to_have_attribute("data-pending", "0", timeout=APP_TIMEOUT_MS)
     wait_for_app(page)
-    expect(rating_widget(page)).to_have_attribute("data-pending", "0")
+    expect(rating_widget(page)).to_have_attribute("data-pending", "0", timeout=APP_TIMEOUT_MS)
 
 
 def rate(page: Page, row: int, level: int | None) -> None:
