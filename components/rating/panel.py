@@ -56,12 +56,13 @@ def take_outbox(cat: Catalogue) -> bool:
 
 
 def _save_now() -> None:
-    """Saves this run's ratings. A failure, or a change held back as a conflict, is shown by the
-    page's status (persistence.status, with its retry fragment): a full run draws it."""
+    """Saves this run's ratings, with the short busy timeout: a locked database must not hold the
+    panel (and the ratings queued behind it) for seconds. A failure, or a change held back as a
+    conflict, is shown by the page's status (persistence.status, with its retry): a full run draws it."""
     if not gate.may_save():
         return
     before = (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []))
-    persistence.autosave()
+    persistence.autosave(persistence.quick_store())
     after = (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []))
     if in_fragment_run() and (after[0] > before[0] or after[1] > before[1]):
         st.rerun(scope="app")

@@ -87,6 +87,7 @@ function build(s) {
   s.rowEls = d.rows.map((r, i) => {
     const row = el("div", "row");
     row.dataset.i = String(i);
+    row.dataset.skill = r.skill;
     row.setAttribute("role", "radiogroup");
     row.tabIndex = 0;
     const skillId = `s${i}`;

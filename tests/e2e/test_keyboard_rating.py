@@ -116,3 +116,31 @@ def test_a_name_with_html_shows_as_text(app_server, page):
     assert rating_widget(page).locator("img").count() == 0
     assert page.evaluate("() => window.__owned") is None
     assert set(rating_levels(page)) == {LEVEL(None)}
+
+
+def test_a_rating_in_one_browser_reaches_the_widget_in_another(app_server, browser, page):
+    """Live (components/session/live.py): the other browser's widget shows the new rating without a
+    click there, and keeps the focus it had."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, app_server, "/skills?demo=B&lang=ja")
+    before = rating_levels(page)
+    level = 0 if before[1] != LEVEL(0) else 1
+    rating_rows(page).first.click()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press(str(level))  # the second skill; stored now, with ?a= in the URL
+    rating_saved(page)
+    other = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    try:
+        watcher = other.new_page()
+        watcher.goto(page.url)
+        wait_for_app(watcher)
+        assert rating_levels(watcher)[1] == LEVEL(level)
+        rating_rows(watcher).nth(3).click()  # the watcher's cursor, on the fourth skill
+        new = (level + 2) % 5
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press(str(new))  # the second skill again, in the first browser
+        rating_saved(page)
+        expect(rating_rows(watcher).nth(1).locator(".state")).to_have_text(LEVEL(new), timeout=10_000)
+        assert watcher.evaluate(FOCUSED) == 3
+    finally:
+        other.close()
