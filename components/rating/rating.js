@@ -171,7 +171,7 @@ function onKey(s, ev) {
   if (!row || ev.ctrlKey || ev.metaKey || ev.altKey) return;
   const i = Number(row.dataset.i), v = shown(s, i);
   let handled = true;
-  if (ev.key in DIGITS) {
+  if (Object.hasOwn(DIGITS, ev.key)) {
     rate(s, i, DIGITS[ev.key]);
     focusRow(s, i + 1);
   } else if (ev.key === "Delete" || ev.key === "Backspace") {

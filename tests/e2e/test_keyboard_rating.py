@@ -5,7 +5,7 @@ comparison with the lead; a name with HTML in it shown as text."""
 from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import APP_TIMEOUT_MS, wait_for_app
 from tests.e2e.ui import (add_person, assert_clean, choose, go, open_page, rating_levels, rating_others, rating_rows,
                           rating_saved, rating_skills, rating_widget, t)
 
@@ -69,9 +69,10 @@ def test_a_whole_person_from_the_keyboard_then_read_back(app_server, browser, pa
     url = page.url
     assert "a=" in url
     other = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    other.set_default_timeout(APP_TIMEOUT_MS)
     try:
         fresh = other.new_page()
-        fresh.goto(url)
+        fresh.goto(url, wait_until="commit")  # then the app's own readiness, as wait_for_app defines it
         wait_for_app(fresh)
         _pick(fresh, PERSON)
         assert rating_levels(fresh) == [LEVEL(v) for v in typed]
@@ -130,9 +131,10 @@ def test_a_rating_in_one_browser_reaches_the_widget_in_another(app_server, brows
     page.keyboard.press(str(level))  # the second skill; stored now, with ?a= in the URL
     rating_saved(page)
     other = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP")
+    other.set_default_timeout(APP_TIMEOUT_MS)
     try:
         watcher = other.new_page()
-        watcher.goto(page.url)
+        watcher.goto(page.url, wait_until="commit")
         wait_for_app(watcher)
         assert rating_levels(watcher)[1] == LEVEL(level)
         rating_rows(watcher).nth(3).click()  # the watcher's cursor, on the fourth skill
