@@ -76,7 +76,7 @@ nav = navigation(pages, lambda: st.navigation({tr(title): [pages[u] for _f, u, _
                                                for title, section in SECTIONS.items() if section} | {"": [home]},
                                               expanded=True))
 go_start_if_asked(pages["start"])
-sidebar.render()
+sidebar.render(work_status=nav.url_path != "skills")  # Skills draws it from its rating fragment
 account_box()
 if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
     show_url_error()

@@ -5,10 +5,8 @@ import streamlit as st
 from assessment.core import edit
 from assessment.core.model import RATERS, RATING_RULES
 from components.session.i18n import lang, tr
-from components.session.lazy import lazy_expander
 from components.session.labels import rater_name, rule_name, rule_statement
-from components.steps.rater_compare import rater_differences
-from components.steps.rating_grid import first_to_rate, rating_grid, rating_progress
+from components.rating.panel import first_to_rate, rating_panel, sidebar_status
 from components.steps.targets_view import targets
 from components.session.state import assessment, catalogue, run_edit, show_edit_error, wkey
 
@@ -21,6 +19,7 @@ show_edit_error()
 with st.expander(tr("targets.heading")):
     targets(cat, a)
 if not a.people:
+    sidebar_status()
     st.info(tr("skills.no_people"))
     st.page_link("app_pages/people.py", label=tr("skills.to_people"), icon=":material/groups:")
     st.stop()
@@ -50,11 +49,6 @@ right.radio(tr("workshop.rule_label"), RATING_RULES, index=RATING_RULES.index(a.
             on_change=lambda: run_edit(edit.set_rating_rule, st.session_state[rule_key]))
 right.caption(rule_statement(a.rating_rule))
 
-rating_progress(cat, a, person, rater)
-rating_grid(cat, a, person, rater)
-# Built only while open: the grid is what a rating click must redraw quickly.
-differences = lazy_expander(tr("workshop.compare_heading"), "rater_differences", icon=":material/compare_arrows:")
-if differences.open:
-    with differences:
-        rater_differences(cat, a, person)
+# A fragment: a rating reruns the progress, the widget and the comparison, not the whole page.
+rating_panel(person, rater)
 st.page_link("app_pages/results.py", label=tr("skills.next"), icon=":material/arrow_forward:")

@@ -9,7 +9,7 @@ from typing import Awaitable, Callable
 
 from csirt_data.i18n import translate
 
-from .browser import runs, timed_click, wait_complete
+from .browser import LAST_SPLIT, runs, timed_click, wait_complete
 
 LEVELS = ["1 知識がある", "3 独力でできる"]  # a rating goes back and forth between these
 
@@ -33,9 +33,21 @@ ROLE_BADGE_IS = """const sel = document.querySelector('[class*="st-key-status_' 
   const md = row && row.querySelector('[data-testid="stMarkdownContainer"]');
   return !!md && md.textContent.trim().startsWith(arg.text);"""
 
-# The rating grid was rebuilt from the Assessment: its key (which carries the version) changed.
-GRID_REBUILT = """const g = document.querySelector('[class*="st-key-grid_"]');
-  return !!g && !g.className.includes(arg.old) && !!g.querySelector('[data-testid="data-grid-canvas"]');"""
+# The rating widget (components/rating, in a shadow root): the server acknowledged the widget's
+# rating number arg.seq and nothing is waiting (its rerun applied, saved and drew it back).
+RATING_ACKED = """const h = document.querySelector('.st-key-rating_widget [data-testid="stBidiComponentIsolated"]');
+  const w = h && h.shadowRoot && h.shadowRoot.querySelector('.rw');
+  return !!w && Number(w.dataset.acked) >= arg.seq && w.dataset.pending === '0';"""
+
+# "Next rating possible": the first frame after the pointerdown at which the widget's next row has
+# the focus (it takes a key from then on), as ms after the pointerdown, into window.__bench.ready.
+WATCH_NEXT_READY = """i => { const B = window.__bench; B.ready = null;
+  const root = document.querySelector('.st-key-rating_widget [data-testid="stBidiComponentIsolated"]').shadowRoot;
+  const on = ev => { const row = ev.target.closest && ev.target.closest('.row');
+    if (!row || Number(row.dataset.i) !== i) return;
+    root.removeEventListener('focusin', on);
+    requestAnimationFrame(() => { B.ready = performance.now() - B.t0; }); };
+  root.addEventListener('focusin', on); }"""
 
 # Every visible chart is new or has a new title (snapshotted by SNAPSHOT_CHARTS before the click);
 # optionally the heading contains arg.text too.
@@ -120,14 +132,20 @@ async def _open_grid_cell(page, container: str, label: str, col: int, row: int =
 
 
 async def rating(page, n: int) -> float:
-    """Skills page: the first person's first skill in the st.data_editor grid (a canvas): double-click
-    the rating cell, pick a level in its dropdown. Done when the grid is rebuilt under the new version."""
-    label = LEVELS[n % 2]
-    old = await page.evaluate("""() => [...document.querySelector('[class*="st-key-grid_"]').classList]
-      .find(c => c.startsWith('st-key-grid_'))""")
-    # The rating is the grid's fifth column (skill, kind, roles, target, rating, the other rater's).
-    option = await _open_grid_cell(page, '[class*="st-key-grid_"]', label, col=4)
-    return await timed_click(page, option.click, GRID_REBUILT, {"old": old})
+    """Skills page: the first person's first skill in the rating widget: one click on a level.
+    Done when the server has applied, saved and acknowledged it (RATING_ACKED). Also records
+    LAST_SPLIT["next_ready"]: when the next skill was focused, ready for the next rating."""
+    level = LEVELS[n % 2].split()[0]
+    host = page.locator('.st-key-rating_widget [data-testid="stBidiComponentIsolated"]')
+    await host.scroll_into_view_if_needed()
+    seq = int(await host.evaluate("h => h.shadowRoot.querySelector('.rw').dataset.seq || '0'"))
+    await page.evaluate(WATCH_NEXT_READY, 1)
+    radio = host.locator('.row[data-i="0"] .lv[data-level="%s"]' % level)
+    ms = await timed_click(page, radio.click, RATING_ACKED, {"seq": seq + 1})
+    ready = await page.evaluate("() => window.__bench.ready")
+    if ready is not None:
+        LAST_SPLIT["next_ready"] = ready
+    return ms
 
 
 async def open_flow_tab(page) -> None:

@@ -451,6 +451,13 @@ def report(res: Results, args, info: dict) -> dict:
             a, b, c, d = (fmt(v, " ms") for v in vals)
             print(f"  {n:<36} {a:>8} | {b:>8} | {c:>8} || {d:>8}")
             ratios[n.replace("/", "_") + "_split_ms"] = [round(x) if x is not None else None for x in vals]
+    ready = [(n, res.samples[f"{n}:next_ready"]) for n, *_ in CLICK_SERIES if res.samples.get(f"{n}:next_ready")]
+    if ready:  # issue 13: the next rating possible within 300 ms median at the lead's grid
+        print("\nnext rating possible (pointerdown on a level → the next skill focused, first frame after):")
+        for n, xs in ready:
+            print(f"  {n:<36} median {fmt(med(xs), ' ms')}, p95 {fmt(pct(xs, 0.95), ' ms')} (target median ≤ 300 ms)")
+            ratios[n.replace("/", "_") + "_next_ready_ms"] = [round(med(xs)), round(pct(xs, 0.95))]
+            met[n.replace("/", "_") + "_next_ready"] = med(xs) <= 300
     if res.errors:
         print("\nerrors:", json.dumps(res.errors, ensure_ascii=False))
     print(f"noise: other processes used {info['noise']['foreign_cpu_share']:.0%} of the cores during the run "

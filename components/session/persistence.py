@@ -72,7 +72,7 @@ def newer_version() -> int | None:
     a = assessment()
     if not is_stored(a) or pending(a) or st.session_state.get(DELETED):
         return None
-    s = store()
+    s = quick_store()  # a poll that finds the database locked gives up at once (the next one asks again)
     if s is None:
         return None
     try:
@@ -217,6 +217,14 @@ def _quick_store(url: str) -> Store:
     return Store(url, busy_timeout=QUICK_TIMEOUT)
 
 
+def quick_store() -> Store | None:
+    """The store with the short busy timeout, or None when it cannot open (the caller tries again)."""
+    try:
+        return _quick_store(default_url())
+    except StoreUnavailable:
+        return None
+
+
 @st.fragment(run_every=RETRY_SECONDS)
 def _retry() -> None:
     """A save that failed (database locked, unreachable, read-only) is tried again every few
@@ -224,9 +232,8 @@ def _retry() -> None:
     Runs only while a save has failed and something is pending; a viewer never saves."""
     if not in_fragment_run() or not st.session_state.get(SAVE_ERROR) or not pending(assessment()):
         return
-    try:
-        quick = _quick_store(default_url())
-    except StoreUnavailable:
+    quick = quick_store()
+    if quick is None:
         return  # still cannot open: the warning stays, the next retry tries again
     autosave(quick)
     if not st.session_state.get(SAVE_ERROR):

@@ -28,7 +28,7 @@ def language_switch(key: str = "lang_switch") -> None:
                          on_change=_switch_lang, args=(key,))
 
 
-def render() -> None:
+def render(work_status: bool = True) -> None:
     a = assessment()
     with st.sidebar:
         language_switch()
@@ -47,6 +47,14 @@ def render() -> None:
         st.markdown(f"**{tr('sidebar.model')}**: {model}")
         s = summary()
         st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
-        persistence.sidebar_status()
-        if s.to_rate:
-            st.progress(min(s.rated / s.to_rate, 1.0), text=tr("sidebar.rated", rated=s.rated, total=s.to_rate))
+        if work_status:
+            work_status_lines()
+
+
+def work_status_lines() -> None:
+    """Saved or not, and how much of the team is rated: the sidebar's last lines. A page whose
+    fragment changes them (the Skills page's rating panel) draws them from there, into the sidebar."""
+    persistence.sidebar_status()
+    s = summary()
+    if s.to_rate:
+        st.progress(min(s.rated / s.to_rate, 1.0), text=tr("sidebar.rated", rated=s.rated, total=s.to_rate))

@@ -164,10 +164,12 @@ def run_edit(fn: Callable, *args, **kwargs) -> bool:
         return False
 
 
-def run_edits(fn: Callable[[Assessment], None]) -> bool:
+def run_edits(fn: Callable[[Assessment], None], *, deliberate: bool = False) -> bool:
     """Several changes as one: applied to a copy, which replaces the work only if every change
-    was accepted. Nothing is half-applied."""
-    if _fragment_run():
+    was accepted. Nothing is half-applied. `deliberate`: the changes are actions the user made just
+    now in a widget that queues them itself (the rating widget, components/rating), never a value a
+    browser re-sends: applied in a fragment run too, and never taken for an echo."""
+    if not deliberate and _fragment_run():
         return False
     a = assessment()
     trial = copy.deepcopy(a)
@@ -177,7 +179,7 @@ def run_edits(fn: Callable[[Assessment], None]) -> bool:
     except EditError as exc:
         _refused(exc)
         return False
-    if echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
+    if not deliberate and echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
         st.session_state[STALE_ECHO] = True
         st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
         return False
@@ -185,12 +187,17 @@ def run_edits(fn: Callable[[Assessment], None]) -> bool:
     return True
 
 
-def _refused(exc: EditError) -> None:
+def refusal_text(exc: EditError) -> str:
+    """Why a change was refused, in the session's language (Markdown, with quoted input inert)."""
     cat, args = catalogue(), dict(exc.args_)
     if args.get("role") in cat.role_ids:
         args["role"] = cat.role(args["role"]).name.get(lang())
     # The message is Markdown and may quote what the user typed: make that inert.
-    st.session_state["_edit_error"] = tr(exc.key, **{k: quote(str(v), 120) for k, v in args.items()})
+    return tr(exc.key, **{k: quote(str(v), 120) for k, v in args.items()})
+
+
+def _refused(exc: EditError) -> None:
+    st.session_state["_edit_error"] = refusal_text(exc)
     # The widgets showing the refused value start again from the Assessment.
     st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
 

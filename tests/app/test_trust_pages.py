@@ -1,5 +1,5 @@
 """Pages of issue #11 under streamlit.testing: the Skills page opens on someone with skills to
-rate and tells a 経営者 holder the truth; choosing 未評価 in the grid clears a rating; the Files
+rate and tells a 経営者 holder the truth; clearing a rating in the rating widget makes it 未評価; the Files
 page's report names switch is off whenever the page opens."""
 import pytest
 
@@ -7,6 +7,7 @@ from assessment.core.edit import add_person, new_assessment, set_ratings
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import PAGES, app, assessment, goto, no_errors
+from tests.app.rating_widget import rate, widget_data
 from tests.half_rated import unrate
 
 CAT = load_catalogue()
@@ -40,19 +41,17 @@ def test_skills_page_opens_on_someone_to_rate_and_explains_the_executive(lang):
     assert translate("skills.no_roles", lang) not in infos
 
 
-def test_choosing_not_rated_in_the_grid_clears_the_rating():
+def test_clearing_a_rating_in_the_widget_makes_it_not_rated():
     at = app(lang="en")
     _boss, ops = _team(at)
     goto(at, "skills")
-    grid = next(e for e in at.data_editor if e.key.startswith("grid_"))
-    assert list(grid.value["level"]) == [f"2 {translate('level.2', 'en')}"]
-    at.session_state[grid.key] = {"edited_rows": {0: {"level": translate("trust.not_rated", "en")}},
-                                  "added_rows": [], "deleted_rows": []}
-    at.run()
+    data = widget_data(at)
+    assert [r["mine"] for r in data["rows"]] == [2]
+    assert data["text"]["not_rated"] == translate("trust.not_rated", "en")
+    rate(at, {0: None})
     no_errors(at)
     assert "maintain_csirt_infra" not in assessment(at).ratings.get(ops, {})
-    grid = next(e for e in at.data_editor if e.key.startswith("grid_"))
-    assert list(grid.value["level"]) == ["Not rated"]
+    assert [r["mine"] for r in widget_data(at)["rows"]] == [None]  # not rated, not 0
 
 
 def test_report_names_switch_is_off_when_the_files_page_opens():

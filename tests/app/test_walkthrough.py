@@ -1,6 +1,7 @@
 """The walk-through under streamlit.testing: model → roles → people → skills → results, through the
 widgets, checking the Assessment (the single source of truth) after each step."""
 from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.rating_widget import rate, widget_data
 
 
 def _metric(at, label: str) -> str:
@@ -13,17 +14,6 @@ def _add_person(at, name: str, itss: int, roles: list[str]):
     next(s for s in at.selectbox if s.label == "ITSSレベル").select(itss)
     next(m for m in at.multiselect if m.label == "担う役割").set_value(roles)
     return next(b for b in at.button if b.label == "追加").click().run()
-
-
-def _grid(at):
-    return next(e for e in at.data_editor if e.key.startswith("grid_"))
-
-
-def _rate(at, edits: dict[int, str]):
-    key = _grid(at).key
-    at.session_state[key] = {"edited_rows": {i: {"level": v} for i, v in edits.items()},
-                             "added_rows": [], "deleted_rows": []}
-    return at.run()
 
 
 def test_full_walkthrough():
@@ -60,16 +50,16 @@ def test_full_walkthrough():
     goto(at, "skills")
     assert at.selectbox(key="skills_person_pick").value == people[0].id
     # 佐藤: commander (4 + 3) and triage (2 + 1), where triage's 4 recur in commander: 7 skills.
-    assert len(_grid(at).value) == 7
-    _rate(at, {0: "3 独力でできる"})
+    assert len(widget_data(at)["rows"]) == 7
+    rate(at, {0: 3})
     no_errors(at)
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3}
     version = assessment(at).version
     at.run()  # a rerun that changed nothing applies nothing again
     assert assessment(at).version == version
-    _rate(at, {1: "4 指導できる"})
+    rate(at, {1: 4})
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3, "own_architecture_business": 4}
-    _rate(at, {1: None})  # clearing a cell removes that rating only
+    rate(at, {1: None})  # clearing (Delete, or ×) removes that rating only
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3}
 
     # Targets: the common prerequisite target 4, then commander's own target 3 again.

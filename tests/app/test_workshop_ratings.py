@@ -1,5 +1,5 @@
 """Workshop ratings on the Skills page under streamlit.testing, in Japanese and English: the rater
-switch makes the grid edit the self-rating and leaves the lead's alone, the other rater's value is
+switch makes the rating widget edit the self-rating and leaves the lead's alone, the other rater's value is
 shown beside it, the rule "lower" changes Results at once, and the rater differences list the gaps."""
 import json
 
@@ -9,21 +9,9 @@ from assessment.scores.scoring import skills_to_rate, summarise
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, goto, no_errors, open_lazy
+from tests.app.rating_widget import rate, widget_data
 
 CAT = load_catalogue()
-
-
-def _grid(at):
-    grids = [e for e in at.data_editor if e.key.startswith("grid_")]
-    assert len(grids) == 1, [e.key for e in at.data_editor]
-    return grids[0]
-
-
-def _rate(at, edits: dict[int, str]):
-    key = _grid(at).key
-    at.session_state[key] = {"edited_rows": {i: {"level": v} for i, v in edits.items()},
-                             "added_rows": [], "deleted_rows": []}
-    return at.run()
 
 
 def _level(lang: str, n: int) -> str:
@@ -35,7 +23,7 @@ def _metric(at, lang: str, key: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_self_rating_through_the_grid_and_the_rule(lang):
+def test_self_rating_through_the_widget_and_the_rule(lang):
     at = app(demo="B", lang=lang, page="skills")
     no_errors(at)
     a = assessment(at)
@@ -45,31 +33,33 @@ def test_self_rating_through_the_grid_and_the_rule(lang):
     switch = at.button_group(key="skills_rater_pick")
     assert switch.value == "lead" and switch.options == [translate("workshop.rater.lead", lang),
                                                      translate("workshop.rater.self", lang)]
-    assert _grid(at).key.startswith(f"grid_lead_{person.id}@")
+    data = widget_data(at)
+    assert (data["person"], data["rater"]) == (person.id, "lead")
     coverage_lead = _metric_after(at, lang)
 
-    # As the person: the grid edits the self-rating; the lead's value shows, read-only, beside it.
+    # As the person: the widget edits the self-rating; the lead's value shows, read-only, beside it.
     goto(at, "skills")
     at.button_group(key="skills_rater_pick").set_value("self").run()
     no_errors(at)
-    grid = _grid(at)
-    assert grid.key.startswith(f"grid_self_{person.id}@")
-    # Not rated yet, in words (never "None", which in English reads like the level "0 none").
-    assert list(grid.value["level"]) == [translate("trust.not_rated", lang)] * len(skills)
-    assert list(grid.value["other"]) == [_level(lang, a.ratings[person.id][k]) for k in skills]
-    # Progress per rater: the chosen one's (self, none yet), then the lead's (all rated in the sample).
-    assert [p.proto.text for p in at.main.get("progress")] == [
-        translate("workshop.progress", lang, rater=translate("workshop.rater.self", lang),
-                  progress=translate("skills.progress", lang, done=0, total=len(skills))),
-        translate("workshop.progress_other", lang, rater=translate("workshop.rater.lead", lang),
-                  done=len(skills), total=len(skills))]
-    _rate(at, {i: _level(lang, 0) for i in range(len(skills))})
+    data = widget_data(at)
+    assert (data["person"], data["rater"]) == (person.id, "self")
+    # Not rated yet: None, which the widget shows in words (never "None", nor as 0).
+    assert [r["mine"] for r in data["rows"]] == [None] * len(skills)
+    assert [r["other"] for r in data["rows"]] == [a.ratings[person.id][k] for k in skills]
+    assert data["text"]["not_rated"] == translate("trust.not_rated", lang)
+    assert data["text"]["other"] == translate("workshop.col_other.lead", lang)
+    # Progress per rater, counted by the widget: the chosen one's (self), then the lead's.
+    assert data["text"]["progress"] == translate("workshop.progress", lang, rater=translate("workshop.rater.self", lang),
+                                                 progress=translate("skills.progress", lang, done="{done}", total="{total}"))
+    assert data["text"]["progress_other"] == translate("workshop.progress_other", lang,
+                                                       rater=translate("workshop.rater.lead", lang), done="{done}", total="{total}")
+    rate(at, {i: 0 for i in range(len(skills))})
     no_errors(at)
     a = assessment(at)
     assert a.self_ratings[person.id] == {k: 0 for k in skills}
     assert a.ratings == lead_before  # the lead's rating is untouched
     assert at.button_group(key="skills_rater_pick").value == "self"  # the switch stays on self
-    assert list(_grid(at).value["level"]) == [_level(lang, 0)] * len(skills)
+    assert [r["mine"] for r in widget_data(at)["rows"]] == [0] * len(skills)
     # The default rule (lead's) scores as before.
     assert _metric_after(at, lang) == coverage_lead
 
@@ -110,7 +100,7 @@ def test_rater_differences_list_the_gaps(lang):
     # Self-rate the first skill 2 below... or above the lead's, the second the same; the rest not.
     first = lead[skills[0]]
     own = first - 2 if first >= 2 else first + 2
-    _rate(at, {0: _level(lang, own), 1: _level(lang, lead[skills[1]])})
+    rate(at, {0: own, 1: lead[skills[1]]})
     no_errors(at)
     counts = translate("workshop.counts", lang, total=len(skills), both=2, same=1, lead_only=len(skills) - 2,
                        self_only=0, neither=0)

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from csirt_data import load_catalogue
 from tests.e2e.conftest import wait_for_app
 from tests.e2e.ui import (PAGES, add_person, assert_clean, by_name, choose, go, grid_column, open_page, people_grid, rate,
+                          rating_levels,
                           role_row, set_role_status, sidebar, t, traces)
 
 CAT = load_catalogue()
@@ -41,9 +42,9 @@ def test_leaving_and_returning_keeps_people_roles_and_ratings(app_server, page):
     person = page.get_by_role("combobox", name=t("skills.person"))
     choose(page, person, "テスト花子")
     wait_for_app(page)
-    before = grid_column(page, 4)
+    before = rating_levels(page)
     assert set(before) == {t("trust.not_rated")}, before  # a new person has no ratings yet: 未評価
-    rate(page, 0, f"2 {t('level.2')}")
+    rate(page, 0, 2)
     expect(page.get_by_text(t("skills.progress", done=1, total=len(before)))).to_be_visible()
 
     # Away, in an unusual order, then back to each page.
@@ -63,7 +64,7 @@ def test_leaving_and_returning_keeps_people_roles_and_ratings(app_server, page):
     go(page, "skills")
     # The Skills page remembers which person was being rated, and the rating.
     expect(page.get_by_role("combobox", name=t("skills.person"))).to_have_value("テスト花子")
-    after = grid_column(page, 4)
+    after = rating_levels(page)
     assert after[0] == f"2 {t('level.2')}" and set(after[1:]) == {t("trust.not_rated")}, after
 
     go(page, "results")

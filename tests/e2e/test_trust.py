@@ -10,7 +10,7 @@ from assessment.exchange.files import export_yaml
 from assessment.scores.scoring import summarise
 from csirt_data import load_catalogue
 from tests.e2e.conftest import wait_for_app
-from tests.e2e.ui import assert_clean, go, metrics, open_page, rating_grid, t
+from tests.e2e.ui import assert_clean, go, metrics, open_page, rating_levels, rating_widget, t
 from tests.half_rated import half_rated_team
 
 CAT = load_catalogue()
@@ -52,15 +52,16 @@ def test_a_half_rated_team_reads_truthfully(app_server, page, tmp_path):
     # What closing the gaps takes: the people to rate first, apart from those to train.
     assert m[t("trust.cost_rate_first")] == str(len(_waiting(a)))
 
-    # A person nobody has rated: every cell of the grid reads 未評価.
+    # A person nobody has rated: every row of the rating widget reads 未評価.
     go(page, "skills")
     unrated = next(p for p in a.people[3:] if p.roles and CAT.role_links(p.roles[0]))
     page.get_by_test_id("stSelectbox").filter(has_text=t("skills.person")).click()
     page.get_by_role("option", name=unrated.name, exact=True).click()
     wait_for_app(page)
-    grid = rating_grid(page)
-    expect(grid).to_contain_text(t("trust.not_rated"))
-    assert "None" not in grid.inner_text()
+    widget = rating_widget(page)
+    expect(widget.locator(".row").first).to_contain_text(t("trust.not_rated"))
+    assert set(rating_levels(page)) == {t("trust.not_rated")}
+    assert "None" not in widget.inner_text()
 
 
 def _waiting(a):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
 from tests.e2e.conftest import wait_for_app
-from tests.e2e.ui import (add_person, assert_clean, by_name, expect_page, go, grid_column, metrics, open_page,
+from tests.e2e.ui import (add_person, assert_clean, by_name, expect_page, go, metrics, open_page, rating_levels,
                           rate, sidebar, t, traces)
 
 CAT = load_catalogue()
@@ -53,20 +53,20 @@ def test_walkthrough_from_scratch(app_server, page):
 
     go(page, "skills")
     expect(page.get_by_role("combobox", name=t("skills.person"))).to_have_value("テスト一郎")
-    levels = grid_column(page, 4)
+    levels = rating_levels(page)
     n = len(levels)
     NR = t("trust.not_rated")  # a state of its own, in words: never "None", never an empty level
     assert n >= 3 and set(levels) == {NR}, levels
     expect(page.get_by_text(t("skills.progress", done=0, total=n))).to_be_visible()
 
     # One edit: exactly that cell changes.
-    rate(page, 0, LEVEL(3))
+    rate(page, 0, 3)
     expect(page.get_by_text(t("skills.progress", done=1, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3)] + [NR] * (n - 1)
+    assert rating_levels(page) == [LEVEL(3)] + [NR] * (n - 1)
     # A second edit in another row: both values there, the count up by exactly 2 in all.
-    rate(page, 2, LEVEL(2))
+    rate(page, 2, 2)
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
+    assert rating_levels(page) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
     assert _sidebar_rated(page) == (2, total)
     assert_clean(page)
 
@@ -83,9 +83,9 @@ def test_walkthrough_from_scratch(app_server, page):
 
     go(page, "skills")
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
+    assert rating_levels(page) == [LEVEL(3), NR, LEVEL(2)] + [NR] * (n - 3)
     # Changing a rating replaces it: still two rated.
-    rate(page, 0, LEVEL(4))
+    rate(page, 0, 4)
     expect(page.get_by_text(t("skills.progress", done=2, total=n))).to_be_visible()
-    assert grid_column(page, 4) == [LEVEL(4), NR, LEVEL(2)] + [NR] * (n - 3)
+    assert rating_levels(page) == [LEVEL(4), NR, LEVEL(2)] + [NR] * (n - 3)
     assert _sidebar_rated(page) == (2, total)

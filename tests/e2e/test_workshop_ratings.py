@@ -1,15 +1,14 @@
 """Workshop ratings in a real browser: one skill rated differently by the lead and by the person
 shows up in the list of the largest gaps, with both values and the difference; screenshots of the
 Skills page with the comparison in Japanese and English (demo B)."""
-import re
 
 import pytest
 from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
 from tests.e2e.conftest import screenshot
-from tests.e2e.ui import (assert_clean, grid_column, open_page, rate, rating_grid, switch_language, t, traces,
-                          wait_for_app)
+from tests.e2e.ui import (assert_clean, grid_column, open_page, rate, rating_levels, rating_others, rating_skills,
+                          rating_widget, switch_language, t, traces, wait_for_app)
 
 CAT = load_catalogue()
 
@@ -32,8 +31,7 @@ def choose_rater(page, rater: str, lang: str = "ja") -> None:
     switch = page.get_by_role("radiogroup", name=t("workshop.rater_label", lang))
     switch.get_by_role("radio", name=t(f"workshop.rater.{rater}", lang), exact=True).click()
     wait_for_app(page)
-    expect(page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')).to_have_class(
-        re.compile(rf"st-key-grid_{rater}_"))
+    expect(rating_widget(page)).to_have_attribute("data-rater", rater)
 
 
 @pytest.mark.parametrize("lang", ["ja"])
@@ -45,21 +43,21 @@ def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
     page.get_by_text(t("workshop.compare_heading", lang), exact=True).click()
     wait_for_app(page)
     expect(page.get_by_text(t("workshop.none_both", lang))).to_be_visible()
-    first_skill = grid_column(page, 0)[0]
-    levels = grid_column(page, 4)
+    first_skill = rating_skills(page)[0]
+    levels = rating_levels(page)
     n = len(levels)
 
     # The lead rates the first skill 4 (3 if the sample has 4 there already); the person rates it 1.
     lead = 3 if levels[0] == LEVEL(4, lang) else 4
-    rate(page, 0, LEVEL(lead, lang))
-    assert grid_column(page, 4)[0] == LEVEL(lead, lang)
+    rate(page, 0, lead)
+    assert rating_levels(page)[0] == LEVEL(lead, lang)
     choose_rater(page, "self", lang)
     NR = t("trust.not_rated", lang)
-    assert grid_column(page, 4) == [NR] * n  # nothing self-rated yet: 未評価, in words
-    assert grid_column(page, 5)[0] == LEVEL(lead, lang)  # the lead's value beside it, read-only
-    rate(page, 0, LEVEL(1, lang))
-    assert grid_column(page, 4) == [LEVEL(1, lang)] + [NR] * (n - 1)
-    assert grid_column(page, 5)[0] == LEVEL(lead, lang)
+    assert rating_levels(page) == [NR] * n  # nothing self-rated yet: 未評価, in words
+    assert rating_others(page)[0] == LEVEL(lead, lang)  # the lead's value beside it, read-only
+    rate(page, 0, 1)
+    assert rating_levels(page) == [LEVEL(1, lang)] + [NR] * (n - 1)
+    assert rating_others(page)[0] == LEVEL(lead, lang)
 
     # The gap list: one skill both have rated, the lead's value used (the default rule).
     table = gap_table(page)
@@ -81,8 +79,7 @@ def test_lead_and_self_rate_one_skill_differently(app_server, page, lang):
     expect_cell(gap_table(page), 5, LEVEL(1, lang))
     assert grid_column(page, 5, gap_table(page)) == [LEVEL(1, lang)]
     # The switch stayed on the self-rating through the rule change.
-    expect(rating_grid(page)).to_be_visible()
-    expect(page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')).to_have_class(re.compile("st-key-grid_self_"))
+    expect(rating_widget(page)).to_have_attribute("data-rater", "self")
     assert_clean(page)
     page.get_by_text(t("workshop.compare_heading", lang)).scroll_into_view_if_needed()
     assert screenshot(page, "skills_workshop_ja").stat().st_size > 20_000

@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from csirt_data.i18n import translate
 from tests.app_pages_table import app_page_rows, page_h1_key
-from tests.e2e.conftest import plotly_traces, wait_for_app
+from tests.e2e.conftest import APP_TIMEOUT_MS, plotly_traces, wait_for_app
 
 # In the sidebar's order: (url path, title key of the nav link, title key of the page's h1).
 PAGES = [(path, title, page_h1_key(path)) for _file, path, title, _icon in app_page_rows()]
@@ -157,20 +157,15 @@ def add_person(page: Page, name: str, itss: int | None, roles: list[str], lang: 
     expect(page.get_by_test_id("stAlert").filter(has_text=t("people.added", lang, name=name))).to_have_count(1)
 
 
-# --- the rating grid (st.data_editor: a Glide data grid on a canvas) ------------------------
+# --- data grids (st.data_editor / st.dataframe: a Glide data grid on a canvas) ----------------
 
 ROW_PX = 35  # Streamlit's data grid row height (header included)
 
 
-def rating_grid(page: Page) -> Locator:
-    return page.locator('[class*="st-key-grid_"]:not([data-stale="true"]) [data-testid="stDataFrame"]')
-
-
-def grid_column(page: Page, col: int, grid: Locator | None = None) -> list[str]:
-    """The texts of one column of a data grid (default: the rating grid), read from its
-    accessibility table: Glide mirrors the rows it draws into a hidden <table role=grid> whose
-    cells are glide-cell-<col>-<row>. It draws only when on screen, hence the scroll."""
-    grid = grid or rating_grid(page)
+def grid_column(page: Page, col: int, grid: Locator) -> list[str]:
+    """The texts of one column of a data grid, read from its accessibility table: Glide mirrors
+    the rows it draws into a hidden <table role=grid> whose cells are glide-cell-<col>-<row>. It
+    draws only when on screen, hence the scroll."""
     grid.scroll_into_view_if_needed()
     expect(grid.locator(f'td[data-testid="glide-cell-{col}-0"]')).to_have_count(1)
     return grid.locator(f'td[data-testid^="glide-cell-{col}-"]').all_inner_texts()
@@ -180,40 +175,47 @@ def people_grid(page: Page) -> Locator:
     return page.locator('[class*="st-key-people"]:not([data-stale="true"]) [data-testid="stDataFrame"]')
 
 
-def rate(page: Page, row: int, option: str, level_col: int = 4) -> None:
-    """Rate one skill: select the row's first cell, move to the 評価 column with the keyboard,
-    open the cell editor with Enter (as Streamlit's own e2e tests do) and click the option.
+# --- the rating widget (components/rating: a custom component in an open shadow root, which
+# Playwright's CSS locators pierce) ---------------------------------------------------------------
 
-    Each applied edit moves the assessment's version, which is part of the editor's key, so the
-    grid is mounted anew: wait for that (an edit that is not applied fails here), and retry opening
-    the cell editor when a click lands while the new grid is still settling."""
-    box = page.locator('[class*="st-key-grid_"]:not([data-stale="true"])')
-    key_before = _key_class(box)
-    grid = rating_grid(page)
-    menu = page.locator('[id^="react-select-"][id*="-option-"]')
-    for attempt in range(3):
-        _wait_stable(grid)
-        grid.click(position={"x": 20, "y": ROW_PX * (row + 1) + ROW_PX / 2})
-        for _ in range(level_col):
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
-        try:
-            expect(menu.first).to_be_visible(timeout=1500)
-            break
-        except AssertionError:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-    menu.filter(has_text=re.compile(rf"^{re.escape(option)}$")).click()
-    # While the script reruns the old grid stays on screen, marked data-stale, beside the new one.
-    page.wait_for_function("""old => {
-        const boxes = [...document.querySelectorAll('[class*="st-key-grid_"]')];
-        return boxes.length === 1 && !boxes[0].classList.contains(old); }""", arg=key_before)
+def rating_widget(page: Page) -> Locator:
+    return page.locator(".st-key-rating_widget .rw")
+
+
+def rating_rows(page: Page) -> Locator:
+    return rating_widget(page).locator(".row")
+
+
+def rating_levels(page: Page) -> list[str]:
+    """What each row shows as its rating: 「3 独力でできる」 or 未評価, in the widget's order."""
+    expect(rating_rows(page).first).to_be_visible()
+    return rating_widget(page).locator(".row .state").all_inner_texts()
+
+
+def rating_others(page: Page) -> list[str]:
+    """The other rater's value on each row (read-only)."""
+    expect(rating_rows(page).first).to_be_visible()
+    return rating_widget(page).locator(".row .other-value").all_inner_texts()
+
+
+def rating_skills(page: Page) -> list[str]:
+    expect(rating_rows(page).first).to_be_visible()
+    return rating_widget(page).locator(".row .skill").all_inner_texts()
+
+
+def rating_saved(page: Page) -> None:
+    """Until the server has acknowledged every rating the widget queued and the run is over (as
+    long as wait_for_app waits for a run: the panel's rerun also redraws an open comparison)."""
+    expect(rating_widget(page)).to_have_attribute("data-pending", "0", timeout=APP_TIMEOUT_MS)
     wait_for_app(page)
+    expect(rating_widget(page)).to_have_attribute("data-pending", "0", timeout=APP_TIMEOUT_MS)
 
 
-def _key_class(box: Locator) -> str:
-    return next(c for c in (box.get_attribute("class") or "").split() if c.startswith("st-key-"))
+def rate(page: Page, row: int, level: int | None) -> None:
+    """Rate one skill with one click on its level (None: the clear button), and wait until saved."""
+    target = "clear" if level is None else str(level)
+    rating_rows(page).nth(row).locator(f'.lv[data-level="{target}"]').click()
+    rating_saved(page)
 
 
 def _wait_stable(grid: Locator, quiet_s: float = 0.3, timeout_s: float = 5) -> None:

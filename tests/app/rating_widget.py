@@ -1,0 +1,49 @@
+"""AppTest helpers for the rating widget (components/rating). AppTest cannot run its JavaScript:
+it shows the component as an element whose proto carries the data sent to the browser, and a test
+plays the browser by setting the widget's state (its outbox) the way rating.js does."""
+from __future__ import annotations
+
+import json
+
+from components.rating.widget import KEY
+
+TOKEN = "0123456789abcdef" * 2
+
+
+def widget_data(at) -> dict:
+    """The data the Skills page sent to the widget on its last run."""
+    found = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if type(child).__name__ == "UnknownElement" and getattr(child, "type", "") == "bidi_component":
+                found.append(child)
+            walk(child)
+
+    walk(at.main)
+    assert len(found) == 1, f"{len(found)} rating widgets"
+    return json.loads(found[0].proto.json)
+
+
+def rate(at, levels: dict[int, int | None], *, token: str = TOKEN):
+    """Rates rows (by position in the widget's list) as the browser would: each rating joins the
+    outbox, which is sent whole, with increasing seq numbers, until the server acknowledges it."""
+    data = widget_data(at)
+    sent = at.session_state[KEY]["outbox"]["items"] if _has_outbox(at) else []
+    acked = data["acked"].get("seq", 0) if data["acked"].get("token") == token else 0
+    items = [it for it in sent if it["seq"] > acked]
+    seq = max([acked, *(it["seq"] for it in sent)])
+    for i, level in levels.items():
+        seq += 1
+        items.append({"seq": seq, "person": data["person"], "rater": data["rater"],
+                      "skill": data["rows"][i]["skill"], "level": level})
+    at.session_state[KEY] = {"outbox": {"token": token, "items": items}}
+    return at.run()
+
+
+def _has_outbox(at) -> bool:
+    try:
+        state = at.session_state[KEY]
+    except KeyError:
+        return False
+    return isinstance(state, dict) and isinstance(state.get("outbox"), dict)
