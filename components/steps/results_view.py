@@ -136,7 +136,10 @@ def person_radars(cat: Catalogue) -> None:
         st.info(tr("results.person_no_skills"))
 
 
+@st.fragment(key="flow")
 def flows(cat: Catalogue) -> None:
+    """A fragment: its 平常時 / インシデント対応時 switch changes nothing else on the page, so a click
+    on it redraws this diagram and its table only."""
     a, L = assessment(), lang()
     time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
                                 required=True, key="flow_time",
