@@ -9,7 +9,7 @@ from typing import Awaitable, Callable
 
 from csirt_data.i18n import translate
 
-from .browser import runs, timed_click, wait_complete
+from .browser import TIMEOUT_MS, runs, timed_click, wait_complete
 
 LEVELS = ["1 知識がある", "3 独力でできる"]  # a rating goes back and forth between these
 
@@ -167,8 +167,9 @@ async def _click_until(page, button, condition: str, arg: dict, tries: int = 3) 
         await page.evaluate(SNAPSHOT_CHARTS)
         await button.click()
         try:
-            await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=10_000)
-            await wait_complete(page, condition, arg, timeout_ms=5000)
+            # Untimed waits, bounded: on the shared 2 cores a run can take seconds under others' load.
+            await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=TIMEOUT_MS // 2)
+            await wait_complete(page, condition, arg, timeout_ms=TIMEOUT_MS // 2)
             return
         except Exception:  # noqa: BLE001 - not there: click again
             continue
@@ -231,7 +232,7 @@ async def edit_organisation(page, n: int) -> None:
     before = await runs(page)
     await box.fill(f"ベンチマーク {n}")
     await box.press("Enter")
-    await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=10_000)
+    await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=TIMEOUT_MS)
     await wait_complete(page, HEADING_HAS, {"text": t("results.title")})
 
 
