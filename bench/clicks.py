@@ -80,9 +80,10 @@ async def _open_select(page, container: str, label: str):
 
 async def role_status(page, n: int, role: str = "incident_handler") -> float:
     """Roles page: a role's BaseWeb selectbox, in-house <-> outsourced."""
-    status = ("outsourced", "in_house")[n % 2]
-    label = t(f"status.{status}")
-    option = await _open_select(page, f'[class*="st-key-status_{role}-"]', label)
+    box = f'[class*="st-key-status_{role}-"]'
+    shown = await page.locator(box).locator('[role="combobox"]').input_value()
+    label = t("status.in_house") if shown == t("status.outsourced") else t("status.outsourced")  # as flow_time
+    option = await _open_select(page, box, label)
     return await timed_click(page, option.click, ROLE_BADGE_IS, {"role": role, "text": label})
 
 
@@ -142,9 +143,14 @@ def _time_names(lang: str = "ja") -> dict[str, str]:
 
 async def flow_time(page, n: int) -> float:
     """Results page, tab 関連図: the segmented control 平常時 <-> インシデント対応時."""
-    label = _time_names()[("incident", "normal")[n % 2]]
+    names = _time_names()
+    box = page.locator(".st-key-flow_time")
+    # The time not shown now (not n's parity: one swallowed click would put every later one out of
+    # step, each then clicking the time already shown and waiting for a change that never comes).
+    shown = (await box.get_by_role("radio", checked=True).inner_text()).strip()
+    label = names["normal"] if shown == names["incident"] else names["incident"]
     await page.evaluate(SNAPSHOT_CHARTS)
-    button = page.locator(".st-key-flow_time").get_by_role("radio", name=label, exact=True)
+    button = box.get_by_role("radio", name=label, exact=True)
     return await timed_click(page, button.click, CHARTS_CHANGED, {"text": ""})
 
 
