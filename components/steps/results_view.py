@@ -103,7 +103,7 @@ def radars(cat: Catalogue) -> None:
     if rated_roles:
         # A role's skills in an expander built only while open: the tab opens (and a language switch
         # redraws) with two charts, not three; the browser's drawing is most of a load and a switch.
-        box = lazy_expander(tr("results.pick_role"), "role_skills")
+        box = lazy_expander(tr("results.role_skills"), "role_skills")
         if box.open:
             with box:
                 _role_skills(cat, rated_roles, scores, L)
