@@ -198,6 +198,10 @@ async def click_timings(ctxs: dict, servers: dict, res: Results, n: int, only=No
                         res.add(f"{name}:{phase}", v)
             except Exception as exc:  # noqa: BLE001 - a series that fails twice is given up
                 res.error(name, exc)
+                try:  # what the page showed when it failed, for the reader of the errors
+                    await pages[name].screenshot(path=str(OUT / f"error-{name.replace('/', '_')}-{i}.png"))
+                except Exception:  # noqa: BLE001
+                    pass
                 if len(res.errors[name]) >= 2:
                     broken.add(name)
     browser_mod.CPU_METRICS = False
