@@ -179,13 +179,17 @@ async def click_timings(ctxs: dict, servers: dict, res: Results, n: int, only=No
     log(f"clicks: {len(series)} series x{n} (+{WARMUP} warm-up each)")
     browser_mod.CPU_METRICS = True
     pages = {}
+    broken = set()
     for name, srv, path, setup, _ in series:
         page = await ctxs[srv].new_page()
-        await timed_load(page, servers[srv].url + path)
-        if setup:
-            await setup(page)
         pages[name] = page
-    broken = set()
+        try:
+            await timed_load(page, servers[srv].url + path)
+            if setup:
+                await setup(page)
+        except Exception as exc:  # noqa: BLE001 - that series is given up, the run goes on
+            res.error(name, exc)
+            broken.add(name)
     for i in range(n + WARMUP):
         for name, _, _, _, step in series:
             if name in broken:
