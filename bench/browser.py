@@ -80,16 +80,17 @@ POLLING: str | int = "raf"
 
 
 async def wait_complete(page, condition: str = "return document.querySelector('h1') !== null;",
-                        arg=None, timeout_ms: int = TIMEOUT_MS) -> dict:
-    handle = await page.wait_for_function(_wait_js(condition), arg=arg, polling=POLLING, timeout=timeout_ms)
+                        arg=None, timeout_ms: int | None = None) -> dict:
+    handle = await page.wait_for_function(_wait_js(condition), arg=arg, polling=POLLING,
+                                          timeout=timeout_ms or TIMEOUT_MS)
     return await handle.json_value()
 
 
 async def timed_load(page, url: str, condition: str = "return document.querySelector('h1') !== null;",
-                     arg=None, timeout_ms: int = TIMEOUT_MS) -> float:
+                     arg=None, timeout_ms: int | None = None) -> float:
     """Milliseconds from navigation start to complete."""
     await page.bring_to_front()  # a tab behind another gets one animation frame a second
-    await page.goto(url, wait_until="commit", timeout=timeout_ms)
+    await page.goto(url, wait_until="commit", timeout=timeout_ms or TIMEOUT_MS)
     done = await wait_complete(page, condition, arg, timeout_ms)
     return done["t"]
 
@@ -123,7 +124,7 @@ async def runs(page) -> int:
     return await page.evaluate("() => window.__bench.runs")
 
 
-async def timed_click(page, click, condition: str, arg=None, timeout_ms: int = TIMEOUT_MS) -> float:
+async def timed_click(page, click, condition: str, arg=None, timeout_ms: int | None = None) -> float:
     """Milliseconds from the pointerdown of `await click()` to the change being drawn."""
     await page.bring_to_front()  # a tab behind another gets one animation frame a second
     busy0 = await _main_thread_s(page) if CPU_METRICS else None

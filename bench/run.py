@@ -263,6 +263,8 @@ def server_times(res: Results, n: int, timing_log: Path, only=None) -> None:
 
 THINK_S = (0.5, 1.5)  # a person pauses between clicks; the same pauses for the app and the bare app
 LOAD_POLL_MS = 50  # the load step's waits check the page this often (see browser.POLLING)
+LOAD_TIMEOUT_MS = 180_000  # and wait this long at most
+START_GAP_S = 2.0  # between one session's start and the next
 
 
 async def think(rng) -> None:
@@ -342,6 +344,9 @@ async def load(pw, res: Results, users: int, rounds_alone: int, deadline_s: floa
         os.sched_setaffinity(0, mine)
     res.extra["load_cores"] = {"server": server_core, "browsers": sorted(browser_cores or mine)}
     browser_mod.POLLING = LOAD_POLL_MS  # 19 of the 20 pages are behind: no animation frames there
+    # 20 Streamlit frontends loading on one shared core take more than a minute each: longer waits,
+    # still bounded (a wait that times out is counted, and the walk's deadline bounds it all).
+    timeout_ms, browser_mod.TIMEOUT_MS = browser_mod.TIMEOUT_MS, LOAD_TIMEOUT_MS
     with tempfile.TemporaryDirectory() as tmp:
         for name, script, walk in (("bare", BENCH / "bare_app.py", bare_round),
                                    ("app", entry_script(Path(tmp)), app_round)):
@@ -364,7 +369,7 @@ async def load(pw, res: Results, users: int, rounds_alone: int, deadline_s: floa
                 cpu0, t0 = srv.cpu_s(), time.perf_counter()
 
                 async def user(ctx, k):
-                    await asyncio.sleep(k * 0.25)  # they do not all press Enter in the same moment
+                    await asyncio.sleep(k * START_GAP_S)  # people do not all open the link in the same second
                     return await walk(ctx, srv.url, many, errors_many, random.Random(k), keep=True)
 
                 tasks = [asyncio.ensure_future(user(c, k)) for k, c in enumerate(ctxs)]
@@ -403,7 +408,7 @@ async def load(pw, res: Results, users: int, rounds_alone: int, deadline_s: floa
             finally:
                 srv.stop()
     await browser.close()
-    browser_mod.POLLING = "raf"
+    browser_mod.POLLING, browser_mod.TIMEOUT_MS = "raf", timeout_ms
 
 
 # --- report -------------------------------------------------------------------------------------------
