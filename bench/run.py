@@ -13,8 +13,11 @@ with the generated scale organisation, ?bench=scale, and a timer around each scr
    cached, and as the first click after an edit), the language (first click after an edit);
 4. server time of one script run per page at scale (streamlit.testing, timed inside the script);
 5. load: 20 browser contexts at once, each walking through on its own session with ~1 s pauses
-   (one round each, bounded in time; loopback only), against one session walking alone; and memory
-   per added session: the server's RSS growth with those 20 sessions open.
+   (one round each, started 2 s apart, bounded in time; loopback only), against one session walking
+   alone, with the server on one core and the browsers on the other; and memory per added session:
+   the server's RSS growth with those 20 sessions open.
+
+`--steps` and `--only` run a subset (to compare one change); the bare floors always run.
 
 Samples of the app and the bare app alternate, so a slow spell of the shared machine hits both.
 Prints a table (median, p90, ratio to bare) and, as its last line, one JSON object with the ratios.
