@@ -8,15 +8,11 @@ from components.session.state import catalogue
 cat = catalogue()
 st.title(tr("ref.title"))
 ref.document(cat)
-t_roles, t_models, t_groups, t_flows, t_glossary = st.tabs(
-    [tr("ref.tab_roles"), tr("ref.tab_models"), tr("ref.tab_groups"), tr("ref.tab_flows"), tr("ref.tab_glossary")])
-with t_roles:
-    ref.roles(cat)
-with t_models:
-    ref.models(cat)
-with t_groups:
-    ref.groups(cat)
-with t_flows:
-    ref.flows(cat)
-with t_glossary:
-    ref.glossary(cat)
+# Only the open tab is computed and sent (as on Results): the roles tab alone is ≈600 elements.
+parts = [(tr("ref.tab_roles"), ref.roles), (tr("ref.tab_models"), ref.models), (tr("ref.tab_groups"), ref.groups),
+         (tr("ref.tab_flows"), ref.flows), (tr("ref.tab_glossary"), ref.glossary)]
+tabs = st.tabs([title for title, _ in parts], key="ref_tab", on_change="rerun")
+for tab, (_title, body) in zip(tabs, parts):
+    if tab.open:
+        with tab:
+            body(cat)

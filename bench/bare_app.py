@@ -4,7 +4,9 @@ Two pages under st.navigation (so a deep link goes through the same router machi
 segmented control (like the language switch), a selectbox (like a role's status), a segmented
 control (like the flow diagram's 平常時/インシデント対応時) and a small st.data_editor with a
 selectbox column (like the rating grid). Each shows its value as text, so a click has a visible
-result that only the server's rerun can produce."""
+result that only the server's rerun can produce. A third page, /chart, draws one Plotly chart of the
+size of the Results page's first chart (19 roles, grouped horizontal bars, 852 px high): the floor
+of a charting page's load."""
 import pandas as pd
 import streamlit as st
 
@@ -35,6 +37,18 @@ def widgets():
     st.markdown(f"level of skill 0: **{edited['level'][0]}**")
 
 
+def chart():
+    import plotly.graph_objects as go
+
+    st.title("グラフ" if lang == "日本語" else "Chart")
+    roles = [f"role {i}" for i in range(19)]
+    fig = go.Figure([go.Bar(y=roles, x=[(i * 37 % 100) / 100 for i in range(19)], orientation="h", name="a"),
+                     go.Bar(y=roles, x=[(i * 53 % 100) / 100 for i in range(19)], orientation="h", name="b")],
+                    layout={"title": {"text": "coverage"}, "height": 130 + 38 * 19, "barmode": "group"})
+    st.plotly_chart(fig, key="chart")
+
+
 nav = st.navigation([st.Page(start, url_path="start", title="Start", default=True),
-                     st.Page(widgets, url_path="widgets", title="Widgets")])
+                     st.Page(widgets, url_path="widgets", title="Widgets"),
+                     st.Page(chart, url_path="chart", title="Chart")])
 nav.run()

@@ -9,7 +9,7 @@ from typing import Awaitable, Callable
 
 from csirt_data.i18n import translate
 
-from .browser import LAST_SPLIT, runs, timed_click, wait_complete
+from .browser import LAST_SPLIT, TIMEOUT_MS, runs, timed_click, wait_complete
 
 LEVELS = ["1 知識がある", "3 独力でできる"]  # a rating goes back and forth between these
 
@@ -59,6 +59,9 @@ CHARTS_CHANGED = """if (arg.text) { const h = document.querySelector('h1');
     const p = c.querySelector('.js-plotly-plot'); if (!p) return false;
     const title = (p.querySelector('.gtitle') || {}).textContent || '';
     return !B.charts.has(p) || B.charts.get(p) !== title; });"""
+# The one visible chart's title is arg.title.
+CHART_TITLE_IS = """const vis = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent !== null);
+  return vis.length === 1 && ((vis[0].querySelector('.gtitle') || {}).textContent || '') === arg.title;"""
 SNAPSHOT_CHARTS = """() => { const B = window.__bench; B.charts = new WeakMap();
   for (const p of document.querySelectorAll('.js-plotly-plot'))
     B.charts.set(p, (p.querySelector('.gtitle') || {}).textContent || ''); }"""
@@ -92,9 +95,10 @@ async def _open_select(page, container: str, label: str):
 
 async def role_status(page, n: int, role: str = "incident_handler") -> float:
     """Roles page: a role's BaseWeb selectbox, in-house <-> outsourced."""
-    status = ("outsourced", "in_house")[n % 2]
-    label = t(f"status.{status}")
-    option = await _open_select(page, f'[class*="st-key-status_{role}-"]', label)
+    box = f'[class*="st-key-status_{role}-"]'
+    shown = await page.locator(box).locator('[role="combobox"]').input_value()
+    label = t("status.in_house") if shown == t("status.outsourced") else t("status.outsourced")  # as flow_time
+    option = await _open_select(page, box, label)
     return await timed_click(page, option.click, ROLE_BADGE_IS, {"role": role, "text": label})
 
 
@@ -160,10 +164,15 @@ def _time_names(lang: str = "ja") -> dict[str, str]:
 
 async def flow_time(page, n: int) -> float:
     """Results page, tab 関連図: the segmented control 平常時 <-> インシデント対応時."""
-    label = _time_names()[("incident", "normal")[n % 2]]
-    await page.evaluate(SNAPSHOT_CHARTS)
-    button = page.locator(".st-key-flow_time").get_by_role("radio", name=label, exact=True)
-    return await timed_click(page, button.click, CHARTS_CHANGED, {"text": ""})
+    names = _time_names()
+    box = page.locator(".st-key-flow_time")
+    # The time not shown now (not n's parity: one swallowed click would put every later one out of
+    # step, each then clicking the time already shown and waiting for a change that never comes).
+    shown = (await box.get_by_role("radio", checked=True).inner_text()).strip()
+    label = names["normal"] if shown == names["incident"] else names["incident"]
+    button = box.get_by_role("radio", name=label, exact=True)
+    # Done when the diagram of the chosen time is drawn (its title names the time).
+    return await timed_click(page, button.click, CHART_TITLE_IS, {"title": t("flow.title", time=label)})
 
 
 async def language(page, n: int = 0, title_key: str = "results.title") -> float:
@@ -185,8 +194,9 @@ async def _click_until(page, button, condition: str, arg: dict, tries: int = 3) 
         await page.evaluate(SNAPSHOT_CHARTS)
         await button.click()
         try:
-            await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=10_000)
-            await wait_complete(page, condition, arg, timeout_ms=5000)
+            # Untimed waits, bounded: on the shared 2 cores a run can take seconds under others' load.
+            await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=TIMEOUT_MS // 2)
+            await wait_complete(page, condition, arg, timeout_ms=TIMEOUT_MS // 2)
             return
         except Exception:  # noqa: BLE001 - not there: click again
             continue
@@ -249,7 +259,7 @@ async def edit_organisation(page, n: int) -> None:
     before = await runs(page)
     await box.fill(f"ベンチマーク {n}")
     await box.press("Enter")
-    await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=10_000)
+    await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=TIMEOUT_MS)
     await wait_complete(page, HEADING_HAS, {"text": t("results.title")})
 
 

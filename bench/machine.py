@@ -67,24 +67,39 @@ def others_running() -> dict:
     return {"chromium": chromium, "streamlit": streamlit}
 
 
+def _busy_s() -> float:
+    """CPU seconds all cores have been busy since boot (/proc/stat: everything but idle and iowait)."""
+    f = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(f[:8]) - f[3] - f[4]) / _HZ
+
+
+def _own_s() -> float:
+    """CPU seconds of this process tree: this process and its reaped children (cutime/cstime: the
+    servers it stopped, the browsers it closed, with what they reaped), plus its live descendants."""
+    total = 0.0
+    now = _procs()
+    for pid in _mine(now):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(x) for x in fields[11:15]) / _HZ
+    return total
+
+
 class ForeignCpu:
     """CPU seconds used by processes outside this benchmark's process tree, between start and stop:
-    the noise other work put on the 2 shared cores while we measured."""
+    the noise other work put on the 2 shared cores while we measured. Counted as the machine's busy
+    time minus this tree's, so that others' short-lived processes (a test's browser, started and
+    gone between two readings) count too."""
 
     def __init__(self):
         self.t0 = time.monotonic()
-        self.before = _procs()
+        self.busy0, self.own0 = _busy_s(), _own_s()
 
     def seconds(self) -> tuple[float, float]:
         """(foreign CPU seconds, wall seconds) since construction."""
-        now = _procs()
-        mine = _mine(now)
-        used = 0.0
-        for pid, (_, cpu) in now.items():
-            if pid in mine:
-                continue
-            # A process that started meanwhile counts whole; one that ended meanwhile is missed.
-            used += cpu - self.before[pid][1] if pid in self.before else cpu
+        used = (_busy_s() - self.busy0) - (_own_s() - self.own0)
         return max(used, 0.0), time.monotonic() - self.t0
 
 

@@ -3,7 +3,7 @@ import streamlit as st
 
 from assessment.core.edit import set_organisation
 
-from components.session import persistence
+from components.session import persistence, redraw
 from components.session.actor import current_actor
 from components.session.i18n import lang, set_lang, tr
 from components.session.state import assessment, bound, catalogue, run_edit, summary
@@ -40,15 +40,23 @@ def render(work_status: bool = True) -> None:
                       on_change=_set_organisation, args=(k,))
         if st.session_state.get(_ORG_ERROR):  # shown here: not every page shows edit errors
             st.error(st.session_state.pop(_ORG_ERROR), icon=":material/block:")
-        if a.sample:
-            st.caption(tr("sidebar.sample"))
-        cat = catalogue()
-        model = cat.model_label(a.model, a.variant, lang()) or tr("sidebar.no_model")
-        st.markdown(f"**{tr('sidebar.model')}**: {model}")
-        s = summary()
-        st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
-        if work_status:
-            work_status_lines()
+        figures(work_status)
+
+
+@st.fragment(key=redraw.SIDEBAR)
+def figures(work_status: bool = True) -> None:
+    """The work's figures, in a fragment of their own: an edit that reruns only the fragments
+    showing what it changed reruns this one too (redraw.py), so the sidebar is never stale."""
+    a = assessment()
+    if a.sample:
+        st.caption(tr("sidebar.sample"))
+    cat = catalogue()
+    model = cat.model_label(a.model, a.variant, lang()) or tr("sidebar.no_model")
+    st.markdown(f"**{tr('sidebar.model')}**: {model}")
+    s = summary()
+    st.markdown(f"**{tr('sidebar.people')}**: {len(a.people)} / {tr('sidebar.minimum')} {s.minimum_headcount}")
+    if work_status:
+        work_status_lines()
 
 
 def work_status_lines() -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 from csirt_data import KINDS, Catalogue
 
 from components.session.i18n import join, lang, tr
+from components.session.lazy import lazy_expander
 from components.steps.model_view import appendix_table, model_card
 
 
@@ -14,7 +15,10 @@ def roles(cat: Catalogue) -> None:
     for f in cat.functions:
         st.subheader(f.name.get(L))
         for r in cat.roles_of_function(f.id):
-            with st.expander(f"{r.section}  {r.label(L)}"):
+            box = lazy_expander(f"{r.section}  {r.label(L)}", f"ref_role_{r.id}")
+            if not box.open:
+                continue  # its duties and skills are built when it is opened
+            with box:
                 st.markdown(f"**{tr('ref.duties')}**")
                 for d in r.duties:
                     st.write(d.get(L))

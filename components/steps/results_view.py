@@ -13,6 +13,7 @@ from components.session.i18n import join, lang, tr
 from components.session.basis import basis_text, figure_text
 from components.steps.gap_lists import gap_lists
 from components.session.labels import level_label, md, percent
+from components.session.lazy import lazy_expander
 from components.charts.chart_tables import coverage_table, flow_table, role_table, skill_table
 from components.charts.radar import grouped_radar, person_radar, role_skill_radar
 from components.charts.role_bars import role_coverage_bars
@@ -100,17 +101,26 @@ def radars(cat: Catalogue) -> None:
 
     rated_roles = [r for r in cat.role_ids if scores[r].skills]
     if rated_roles:
-        role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
-                            key="radar_role")
-        skills = scores[role].skills
-        left, right = st.columns(2)
-        with left:
-            fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
-            st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
-        with right:
-            _skill_list(cat, [k.skill for k in skills], [k.best for k in skills], L)
-        as_table("role_skills", lambda: skill_table(
-            cat, [(k.skill, k.kind, k.best, k.target) for k in skills], tr("chart.best_level"), L))
+        # A role's skills in an expander built only while open: the tab opens (and a language switch
+        # redraws) with two charts, not three; the browser's drawing is most of a load and a switch.
+        box = lazy_expander(tr("results.role_skills"), "role_skills")
+        if box.open:
+            with box:
+                _role_skills(cat, rated_roles, scores, L)
+
+
+def _role_skills(cat: Catalogue, rated_roles: list[str], scores, L: str) -> None:
+    role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
+                        key="radar_role")
+    skills = scores[role].skills
+    left, right = st.columns(2)
+    with left:
+        fig = derived("fig_role_skills", lambda a_: role_skill_radar(cat, scores[role], L), L, role)
+        st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_role_chart")
+    with right:
+        _skill_list(cat, [k.skill for k in skills], [k.best for k in skills], L)
+    as_table("role_skills", lambda: skill_table(
+        cat, [(k.skill, k.kind, k.best, k.target) for k in skills], tr("chart.best_level"), L))
 
 
 def person_radars(cat: Catalogue) -> None:
@@ -136,7 +146,10 @@ def person_radars(cat: Catalogue) -> None:
         st.info(tr("results.person_no_skills"))
 
 
+@st.fragment(key="flow")
 def flows(cat: Catalogue) -> None:
+    """A fragment: its 平常時 / インシデント対応時 switch changes nothing else on the page, so a click
+    on it redraws this diagram and its table only."""
     a, L = assessment(), lang()
     time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
                                 required=True, key="flow_time",

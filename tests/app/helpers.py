@@ -45,3 +45,9 @@ def open_lazy(at: AppTest, key: str) -> AppTest:
     """Opens the lazy expander `key` (components/session/lazy.py) and reruns."""
     at.session_state[open_key(key)] = True
     return at.run()
+
+
+def whole_page(at: AppTest) -> AppTest:
+    """A full run after a click that reran only some fragments (components/session/redraw.py): the
+    browser keeps the rest of the page, but AppTest's tree holds only what the last run drew."""
+    return at.run()

@@ -4,7 +4,7 @@ meanwhile records what the user sees; an assessment deleted while open can be sa
 from assessment.core.edit import set_organisation
 from assessment.storage.store import default_url
 from components.session.persistence import _store
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, whole_page
 
 
 def store():
@@ -77,7 +77,7 @@ def test_take_theirs_drops_mine_and_says_who_in_english():
 
 def test_a_snapshot_while_a_conflict_is_pending_records_what_the_user_sees():
     first, second, a_id = two_sessions("A")
-    by_key(first.selectbox, "status_commander").select("gap").run()
+    whole_page(by_key(first.selectbox, "status_commander").select("gap").run())
     by_key(second.selectbox, "status_commander").select("outsourced").run()
     by_key(second.selectbox, "status_educator").select("not_applicable").run()
     # Meanwhile the first session saves another change the second has not seen yet.

@@ -1,6 +1,6 @@
 """The walk-through under streamlit.testing: model → roles → people → skills → results, through the
 widgets, checking the Assessment (the single source of truth) after each step."""
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, whole_page
 from tests.app.rating_widget import rate, widget_data
 
 
@@ -29,7 +29,7 @@ def test_full_walkthrough():
         "curator", "forensics", "researcher", "vulnerability_assessor"]
 
     goto(at, "roles")
-    by_key(at.selectbox, "status_incident_handler").select("outsourced").run()
+    whole_page(by_key(at.selectbox, "status_incident_handler").select("outsourced").run())
     no_errors(at)
     assert assessment(at).roles["incident_handler"].status == "outsourced"
     assert assessment(at).roles["incident_handler"].user_set
