@@ -55,16 +55,24 @@ def take_outbox(cat: Catalogue) -> bool:
     return True
 
 
+def _outcome() -> tuple[bool, int, int]:
+    """Failed, held back, first stored: what a save may change that only a full run shows."""
+    return (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []),
+            len(st.session_state.get(persistence.CREATED) or ()))
+
+
 def _save_now() -> None:
     """Saves this run's ratings, with the short busy timeout: a locked database must not hold the
     panel (and the ratings queued behind it) for seconds. A failure, or a change held back as a
     conflict, is shown by the page's status (persistence.status, with its retry): a full run draws it."""
     if not gate.may_save():
         return
-    before = (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []))
+    before = _outcome()
     persistence.autosave(persistence.quick_store())
-    after = (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []))
-    if in_fragment_run() and (after[0] > before[0] or after[1] > before[1]):
+    after = _outcome()
+    # A full run shows a failure or a held change, and makes a first save the logged-in user's own
+    # (rights.claim_created), which a fragment run does not reach.
+    if in_fragment_run() and any(x > y for x, y in zip(after, before)):
         st.rerun(scope="app")
 
 
