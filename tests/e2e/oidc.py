@@ -39,6 +39,8 @@ def provider():
 
 def secrets_file(folder: Path, app_url: str, provider_url: str) -> Path:
     path = folder / "secrets.toml"
+    path.touch(mode=0o600)  # secret from the start: the hosted settings check refuses a readable one
+    path.chmod(0o600)
     path.write_text(f'''[auth]
 redirect_uri = "{app_url}/oauth2callback"
 cookie_secret = "{secrets.token_urlsafe(32)}"

@@ -21,11 +21,7 @@ from tests.e2e.ui import t
 def login_deployment(hosted_deployment, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hosted-login")
     with provider() as op:
-        def secrets_for(url: str):
-            path = secrets_file(folder, url, op)
-            path.chmod(0o600)  # the hosted settings check refuses a secrets file others can read
-            return path
-        yield hosted_deployment(secrets=secrets_for), op
+        yield hosted_deployment(secrets=lambda url: secrets_file(folder, url, op)), op
 
 
 def test_two_users_on_two_servers_then_one_server_killed(browser, login_deployment):
