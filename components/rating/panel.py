@@ -70,9 +70,10 @@ def _save_now() -> None:
     before = _outcome()
     persistence.autosave(persistence.quick_store())
     after = _outcome()
-    # A full run shows a failure or a held change, and makes a first save the logged-in user's own
-    # (rights.claim_created), which a fragment run does not reach.
-    if in_fragment_run() and any(x > y for x, y in zip(after, before)):
+    # A full run shows a failure or a held change, takes their warnings away once they are over,
+    # and makes a first save the logged-in user's own (rights.claim_created): a fragment run does not
+    # reach those parts of the page.
+    if in_fragment_run() and after != before:
         st.rerun(scope="app")
 
 

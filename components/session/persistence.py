@@ -230,8 +230,12 @@ def _retry() -> None:
     """A save that failed (database locked, unreachable, read-only) is tried again every few
     seconds, not only at the user's next click: a phone's last rating has no next click to save it.
     Runs only while a save has failed and something is pending; a viewer never saves."""
-    if not in_fragment_run() or not st.session_state.get(SAVE_ERROR) or not pending(assessment()):
+    if not in_fragment_run():
         return
+    if not st.session_state.get(SAVE_ERROR) or not pending(assessment()):
+        # Saved meanwhile by another fragment (the rating panel, on its next rating): the warning and
+        # the sidebar's status drawn with it are stale, so the page redraws (without this fragment).
+        st.rerun(scope="app")
     quick = quick_store()
     if quick is None:
         return  # still cannot open: the warning stays, the next retry tries again
