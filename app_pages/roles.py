@@ -13,7 +13,7 @@ st.write(tr("roles.intro"))
 if not a.model:
     st.info(tr("roles.no_model"))
 show_edit_error()
-role_rows.changed_count()  # it, the labels and the sidebar's figures redraw on a status click
+role_rows.changed_count()
 options = status_options()
 for f in cat.functions:
     st.subheader(f.name.get(L))

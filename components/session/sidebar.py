@@ -3,7 +3,7 @@ import streamlit as st
 
 from assessment.core.edit import set_organisation
 
-from components.session import persistence, redraw
+from components.session import persistence
 from components.session.actor import current_actor
 from components.session.i18n import lang, set_lang, tr
 from components.session.state import assessment, bound, catalogue, run_edit, summary
@@ -43,10 +43,9 @@ def render(work_status: bool = True) -> None:
         figures(work_status)
 
 
-@st.fragment(key=redraw.SIDEBAR)
 def figures(work_status: bool = True) -> None:
-    """The work's figures, in a fragment of their own: an edit that reruns only the fragments
-    showing what it changed reruns this one too (redraw.py), so the sidebar is never stale."""
+    """The work's figures: model, headcount, and (unless the page's own fragment draws them) the
+    save status and rating progress."""
     a = assessment()
     if a.sample:
         st.caption(tr("sidebar.sample"))

@@ -48,6 +48,6 @@ def open_lazy(at: AppTest, key: str) -> AppTest:
 
 
 def whole_page(at: AppTest) -> AppTest:
-    """A full run after a click that reran only some fragments (components/session/redraw.py): the
-    browser keeps the rest of the page, but AppTest's tree holds only what the last run drew."""
+    """A full run after a click that reran only a fragment: the browser keeps the rest of the page,
+    but AppTest's tree holds only what the last run drew."""
     return at.run()
