@@ -55,10 +55,9 @@ def take_outbox(cat: Catalogue) -> bool:
     return True
 
 
-def _outcome() -> tuple[bool, int, int]:
-    """Failed, held back, first stored: what a save may change that only a full run shows."""
-    return (bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or []),
-            len(st.session_state.get(persistence.CREATED) or ()))
+def _outcome() -> tuple[bool, int]:
+    """Failed, held back: what a save may change that only a full run shows."""
+    return bool(st.session_state.get(persistence.SAVE_ERROR)), len(st.session_state.get(persistence.HELD) or [])
 
 
 def _save_now() -> None:
@@ -70,10 +69,9 @@ def _save_now() -> None:
     before = _outcome()
     persistence.autosave(persistence.quick_store())
     after = _outcome()
-    # A full run shows a failure or a held change, takes their warnings away once they are over,
-    # and makes a first save the logged-in user's own (rights.claim_created): a fragment run does not
-    # reach those parts of the page.
-    if in_fragment_run() and after != before:
+    # A full run shows a new failure or a held change (the retry fragment redraws the page once a
+    # failure is over): a fragment run does not reach those parts of the page.
+    if in_fragment_run() and any(x > y for x, y in zip(after, before)):
         st.rerun(scope="app")
 
 
