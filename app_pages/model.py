@@ -35,9 +35,10 @@ for i, m in enumerate(cat.models):
                   type="primary" if a.model == m.id else "secondary", disabled=a.model == m.id)
         if m.variants and a.model == m.id:
             ids = [v.id for v in m.variants]
-            k = bound("variant", a.variant if a.variant in ids else ids[0])
+            variant = a.variant if a.variant in ids else ids[0]
+            k = bound("variant", variant)
             names = {v.id: v.name.get(L) for v in m.variants}
-            st.radio(tr("model.variant_question"), ids, format_func=names.get, key=k,
+            st.radio(tr("model.variant_question"), ids, index=ids.index(variant), format_func=names.get, key=k,
                      on_change=lambda mid, key: run_edit(apply_model, mid, st.session_state[key]), args=(m.id, k))
 
 for e in cat.models_file.out_of_scope:

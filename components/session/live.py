@@ -10,7 +10,7 @@ from assessment.core.errors import StoreError
 
 from components.session import persistence
 from components.session.actor import current_actor
-from components.session.state import STALE_ECHO, assessment, in_fragment_run
+from components.session.state import assessment, bound_widget_stale, in_fragment_run
 
 LIVE_SECONDS = 1.0  # a poll is one indexed SELECT; the promise is 3 s
 LIVE_PAGES = frozenset({"results", "executive", "roles", "people", "skills"})
@@ -33,8 +33,7 @@ def newer():
 
 @st.fragment(run_every=LIVE_SECONDS)
 def _poll() -> None:
-    echo = st.session_state.pop(STALE_ECHO, False)
-    if in_fragment_run() and (echo or assessment().journal):
+    if in_fragment_run() and (assessment().journal or bound_widget_stale()):
         st.rerun(scope="app")  # a full run saves what is pending and redraws a refused echo
     got = newer()
     if got is not None:

@@ -35,7 +35,7 @@ def render(work_status: bool = True) -> None:
         if current_actor().kind != "editor":
             return  # a participant or viewer link: the language only, no team figures, no edits
         k = bound("org", a.organisation)
-        st.text_input(tr("sidebar.organisation"), key=k,
+        st.text_input(tr("sidebar.organisation"), value=a.organisation, key=k,
                       placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,
                       on_change=_set_organisation, args=(k,))
         if st.session_state.get(_ORG_ERROR):  # shown here: not every page shows edit errors

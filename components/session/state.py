@@ -25,7 +25,7 @@ from components.session.safe_text import quote
 KEY = "assessment"
 _CACHE = "_derived"
 FRESH = "_fresh"  # (id, edit version) of a sample as opened: stored only once the user changes it
-STALE_ECHO = "_stale_echo"  # a widget value re-sent from before someone else's change was refused
+_SHOWN = "_bound_shown"  # {name@id: (key, value)}: each bound widget's current key and the value it shows
 
 
 def catalogue():
@@ -141,12 +141,11 @@ def in_fragment_run() -> bool:
 def _fragment_run() -> bool:
     """The app's fragments (live.py's poll, persistence's save retry) hold no widget, so a widget callback in a
     fragment run is the browser re-sending a value it showed before someone else's change arrived:
-    applying it would undo that change."""
-    if in_fragment_run():
-        # That widget now holds the old value: a full run (live.py asks for one) redraws it.
-        st.session_state[STALE_ECHO] = True
-        return True
-    return False
+    applying it would undo that change. Mostly it is a widget the browser is about to replace (an
+    older key, the run that replaces it already sent); when it is a widget as drawn now, live.py sees
+    it (bound_widget_stale) and asks for a full run to redraw it. A full run for every re-sent old
+    widget kept a slow browser busy with runs it could not draw in time (issue 13)."""
+    return in_fragment_run()
 
 
 def run_edit(fn: Callable, *args, **kwargs) -> bool:
@@ -180,7 +179,6 @@ def run_edits(fn: Callable[[Assessment], None], *, deliberate: bool = False) -> 
         _refused(exc)
         return False
     if not deliberate and echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
-        st.session_state[STALE_ECHO] = True
         st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
         return False
     st.session_state[KEY] = trial
@@ -212,25 +210,42 @@ _UNSET = object()
 
 
 def bound(name: str, value: Any) -> str:
-    """A stable widget key showing `value` (from the Assessment). The widget survives reruns,
+    """A stable widget key for showing `value` (from the Assessment). The widget survives reruns,
     which the browser redraws far faster than new widgets. When the two differ (a change made
     elsewhere: someone else's saved change, a refused edit, another assessment opened) the widget
-    gets a fresh key holding `value`: the old key keeps its old value, so a browser that sends
-    that old value back (it had not drawn the new one yet) fires no on_change that would undo the
-    other change. Create the widget without value=/index=: its value comes from session state."""
+    gets a fresh key: the old key keeps its old value, so a browser that sends that old value back
+    (it had not drawn the new one yet) fires no on_change that would undo the other change.
+
+    Create the widget with `value` as its own default (index=/value=): a fresh key has no session
+    state, so the default is what it shows. The value is never written into session state: Streamlit
+    sends such a value only with the run that wrote it, and a browser that missed that run's output
+    (a busy server starts the next run before sending it) drew the widget from its default instead,
+    the first option, and sent that back (issue 13: four racing browsers)."""
     base = f"{name}@{assessment().id}"
     generations = st.session_state.setdefault("_bound", {})
     n = generations.get(base, 0)
     key = f"{base}.{n}" if n else base
     if reconnect.keeps_browser_value(key, value):
-        return key  # the first run after a server restart: the browser's value is the user's edit
+        # The first run after a server restart: the browser's value is the user's edit.
+        st.session_state.setdefault(_SHOWN, {})[base] = (key, st.session_state.get(key, value))
+        return key
     shown = st.session_state.get(key, _UNSET)
     if shown is not _UNSET and shown != value:
         generations[base] = n = n + 1
         key = f"{base}.{n}"
-    if st.session_state.get(key, _UNSET) != value:
-        st.session_state[key] = value
+    st.session_state.setdefault(_SHOWN, {})[base] = (key, value)
     return key
+
+
+def bound_widget_stale() -> bool:
+    """A bound widget as drawn now holds another value than the one it was drawn with: the browser
+    sent it in a fragment run, where it was refused (_fragment_run), so the page must redraw it.
+    A widget no longer on the page has no state (Streamlit forgets it) and does not count."""
+    for key, value in st.session_state.get(_SHOWN, {}).values():
+        got = st.session_state.get(key, _UNSET)
+        if got is not _UNSET and got != value:
+            return True
+    return False
 
 
 def wkey(name: str) -> str:

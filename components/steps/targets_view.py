@@ -19,7 +19,7 @@ def targets(cat: Catalogue, a: Assessment) -> None:
     cols = st.columns(2)
     for col, kind in zip(cols, KINDS):
         k = bound(f"target_{kind}", a.targets[kind])
-        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], key=k,
+        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], index=LEVELS[1:].index(a.targets[kind]), key=k,
                       on_change=lambda kind_, key: run_edit(edit.set_target, kind_, st.session_state[key]),
                       args=(kind, k))
     roles = [r for r in cat.role_ids if a.roles[r].status == "in_house" and cat.role_links(r)]

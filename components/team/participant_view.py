@@ -63,7 +63,7 @@ def render(cat: Catalogue) -> None:
                           roles=join(cat.role(r).name.get(L) for r in roles)))
             level = mine.get(skill)
             key = bound(f"me_{skill}", None if level is None else labels[level])
-            st.radio(tr("me.level_label", n=n), labels, key=key, horizontal=True, index=None,
+            st.radio(tr("me.level_label", n=n), labels, key=key, horizontal=True, index=level,
                      label_visibility="collapsed", on_change=_rate, args=(pid, skill, key, labels))
 
     st.subheader(tr("me.radar_heading"))

@@ -14,10 +14,11 @@ ROLES = ["コマンダー：CSIRT全体統括担当", "インシデントハン�
          "インベスティゲーター：調査・捜査担当", "トリアージ担当：優先順位選定担当"]
 EDUCATOR = "教育担当：教育・啓発担当"
 LIVE_MS = 3000  # the promise: others' saved changes within 3 s
-# Four saves racing on one SQLite file: since issue 13/14's merge one browser now and then shows a
-# raced change only after 5–10 s (retried saves, 0.2 s quick timeouts). Allowed here and reported
-# on issue 13 to be found and fixed; the 3 s promise itself is measured by make bench-workshop.
-RACE_SLACK_MS = 7000
+# Four saves racing on one busy server: a browser draws the others' changes a moment after its
+# own save returns; 2 s beyond the promise (the promise itself is measured by make bench-workshop).
+# A browser that missed a run's output once drew the first option instead and sent it back on every
+# poll, so a change stayed unshown for 5-15 s under load (issue 13): tests/app/test_bound_widgets.py.
+RACE_SLACK_MS = 2000
 
 
 @pytest.fixture(scope="module")
