@@ -15,6 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
+from assessment.access.grants import grants, owners
 from assessment.core.errors import StoreError
 from assessment.storage import migrate
 from assessment.storage.store import Store, metadata
@@ -96,6 +97,26 @@ def test_a_database_made_before_migrations_is_upgraded_and_its_work_read_back(ur
         assert again.get("pre0alembic1").assessment.organisation == "after the upgrade"
     finally:
         again.close()
+
+
+def test_a_database_with_the_login_tables_but_no_revision_is_upgraded(url):
+    """A build of issue 14 before its migrations made owners and grants with create_all: the next
+    start must not stumble on them (it did: revision 0002 created them again, and the store failed)."""
+    _load_old(url)
+    engine = create_engine(migrate.engine_url(url))
+    try:
+        metadata.create_all(engine, tables=[owners, grants])
+    finally:
+        engine.dispose()
+    s = Store(url)
+    try:
+        assert _revision(url) == migrate.head()
+        assert {x.id for x in s.list()} == set(OLD_IDS)
+        with s.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), migrate.target_metadata())
+        assert diffs == [], diffs
+    finally:
+        s.close()
 
 
 def test_servers_starting_at_once_on_a_new_database_migrate_it_once(url):

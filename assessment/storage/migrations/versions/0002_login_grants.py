@@ -3,7 +3,9 @@
 Revision ID: 0002
 Revises: 0001
 The tables as assessment/access/grants.py defines them (tests/unit/test_grants_migration.py
-compares the two on SQLite and PostgreSQL)."""
+compares the two on SQLite and PostgreSQL). A database made by a build of issue 14 before its
+migrations may hold these tables already (the store made them with create_all): each is created
+only where it is missing, as in 0001."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -13,7 +15,18 @@ branch_labels = None
 depends_on = None
 
 
+def _missing(name: str) -> bool:
+    return not sa.inspect(op.get_bind()).has_table(name)
+
+
 def upgrade() -> None:
+    if _missing("owners"):
+        _owners()
+    if _missing("grants"):
+        _grants()
+
+
+def _owners() -> None:
     op.create_table(
         "owners",
         sa.Column("assessment_id", sa.String(64), sa.ForeignKey("assessments.id", ondelete="CASCADE"),
@@ -22,6 +35,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_owners_email", "owners", ["email"])
+
+
+def _grants() -> None:
     op.create_table(
         "grants",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
