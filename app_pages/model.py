@@ -35,11 +35,11 @@ for i, m in enumerate(cat.models):
                   type="primary" if a.model == m.id else "secondary", disabled=a.model == m.id)
         if m.variants and a.model == m.id:
             ids = [v.id for v in m.variants]
-            variant = a.variant if a.variant in ids else ids[0]
-            k = bound("variant", variant)
+            w = bound("variant", a.variant if a.variant in ids else ids[0], ids)
             names = {v.id: v.name.get(L) for v in m.variants}
-            st.radio(tr("model.variant_question"), ids, index=ids.index(variant), format_func=names.get, key=k,
-                     on_change=lambda mid, key: run_edit(apply_model, mid, st.session_state[key]), args=(m.id, k))
+            st.radio(tr("model.variant_question"), ids, **w, format_func=names.get,
+                     on_change=lambda mid, key: run_edit(apply_model, mid, st.session_state[key]),
+                     args=(m.id, w["key"]))
 
 for e in cat.models_file.out_of_scope:
     st.caption(f"{e.name.get(L)}: {e.definition.get(L)} {e.note.get(L)}")

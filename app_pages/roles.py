@@ -44,13 +44,12 @@ for f in cat.functions:
                     for n in r.notes:
                         st.caption(n.get(L))
             with c2:
-                k = bound(f"status_{r.id}", state.status)
-                st.selectbox(tr("roles.status"), options, index=options.index(state.status), key=k,
-                             format_func=status_label, label_visibility="collapsed",
-                             on_change=on_status, args=(r.id, k))
+                w = bound(f"status_{r.id}", state.status, options)
+                st.selectbox(tr("roles.status"), options, **w, format_func=status_label,
+                             label_visibility="collapsed", on_change=on_status, args=(r.id, w["key"]))
             with c3:
-                k = bound(f"note_{r.id}", state.note)
-                st.text_input(tr("roles.note"), value=state.note, key=k, max_chars=500,
+                w = bound(f"note_{r.id}", state.note)
+                st.text_input(tr("roles.note"), **w, max_chars=500,
                               placeholder=tr("roles.note_placeholder"), label_visibility="collapsed",
-                              on_change=on_note, args=(r.id, k))
+                              on_change=on_note, args=(r.id, w["key"]))
 st.page_link("app_pages/people.py", label=tr("roles.next"), icon=":material/arrow_forward:")

@@ -219,9 +219,9 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
                 status = scenario.roles[role.id].status
                 mark = " ✎" if role.id in changed else ""
                 # A stable key: a flip redraws 19 kept boxes instead of mounting 19 new ones.
-                key = bound(f"sc_status_{scenario.id}_{role.id}", status)
-                col.selectbox(role.name.get(L) + mark, options, index=options.index(status), key=key,
-                              format_func=short.get, on_change=_set_status, args=(scenario.id, role.id, key),
+                w = bound(f"sc_status_{scenario.id}_{role.id}", status, options)
+                col.selectbox(role.name.get(L) + mark, options, **w,
+                              format_func=short.get, on_change=_set_status, args=(scenario.id, role.id, w["key"]),
                               help=tr("scenarios.differs", default=status_label(defaults[role.id]))
                               if mark else None)
 

@@ -34,10 +34,10 @@ def render(work_status: bool = True) -> None:
         language_switch()
         if current_actor().kind != "editor":
             return  # a participant or viewer link: the language only, no team figures, no edits
-        k = bound("org", a.organisation)
-        st.text_input(tr("sidebar.organisation"), value=a.organisation, key=k,
+        w = bound("org", a.organisation)
+        st.text_input(tr("sidebar.organisation"), **w,
                       placeholder=tr("sidebar.organisation_placeholder"), max_chars=200,
-                      on_change=_set_organisation, args=(k,))
+                      on_change=_set_organisation, args=(w["key"],))
         if st.session_state.get(_ORG_ERROR):  # shown here: not every page shows edit errors
             st.error(st.session_state.pop(_ORG_ERROR), icon=":material/block:")
         figures(work_status)

@@ -25,7 +25,7 @@ from components.session.safe_text import quote
 KEY = "assessment"
 _CACHE = "_derived"
 FRESH = "_fresh"  # (id, edit version) of a sample as opened: stored only once the user changes it
-_SHOWN = "_bound_shown"  # {name@id: (key, value)}: each bound widget's current key and the value it shows
+_BOUND = "_bound"  # {name@id: (generation, value shown)}: each bound widget's key and what it shows
 
 
 def catalogue():
@@ -138,20 +138,16 @@ def in_fragment_run() -> bool:
     return bool(ctx and ctx.fragment_ids_this_run)
 
 
-def _fragment_run() -> bool:
-    """The app's fragments (live.py's poll, persistence's save retry) hold no widget, so a widget callback in a
-    fragment run is the browser re-sending a value it showed before someone else's change arrived:
-    applying it would undo that change. Mostly it is a widget the browser is about to replace (an
-    older key, the run that replaces it already sent); when it is a widget as drawn now, live.py sees
-    it (bound_widget_stale) and asks for a full run to redraw it. A full run for every re-sent old
-    widget kept a slow browser busy with runs it could not draw in time (issue 13)."""
-    return in_fragment_run()
-
-
 def run_edit(fn: Callable, *args, **kwargs) -> bool:
     """Runs an assessment.core.edit function from a callback; a refused change becomes a message on
-    the next run instead of an exception. Returns whether it was applied."""
-    if _fragment_run():
+    the next run instead of an exception. Returns whether it was applied.
+
+    Never in a fragment run: the app's fragments (live.py's poll, persistence's save retry) hold no
+    widget, so a widget callback there is the browser re-sending a value it showed before someone
+    else's change arrived, and applying it would undo that change. Mostly it is a widget the browser
+    is about to replace (an older key; the run that replaces it was already sent); one as drawn now
+    is seen by live.py (bound_widget_stale), which asks for a full run to redraw it."""
+    if in_fragment_run():
         return False
     if echoes.watching():  # just after others' change: checked on a copy first (echoes.py)
         return run_edits(lambda a: fn(a, *args, **kwargs))
@@ -168,7 +164,7 @@ def run_edits(fn: Callable[[Assessment], None], *, deliberate: bool = False) -> 
     was accepted. Nothing is half-applied. `deliberate`: the changes are actions the user made just
     now in a widget that queues them itself (the rating widget, components/rating), never a value a
     browser re-sends: applied in a fragment run too, and never taken for an echo."""
-    if not deliberate and _fragment_run():
+    if not deliberate and in_fragment_run():
         return False
     a = assessment()
     trial = copy.deepcopy(a)
@@ -209,41 +205,48 @@ def show_edit_error() -> None:
 _UNSET = object()
 
 
-def bound(name: str, value: Any) -> str:
-    """A stable widget key for showing `value` (from the Assessment). The widget survives reruns,
-    which the browser redraws far faster than new widgets. When the two differ (a change made
-    elsewhere: someone else's saved change, a refused edit, another assessment opened) the widget
-    gets a fresh key: the old key keeps its old value, so a browser that sends that old value back
-    (it had not drawn the new one yet) fires no on_change that would undo the other change.
+def _key(base: str, generation: int) -> str:
+    return f"{base}.{generation}" if generation else base
 
-    Create the widget with `value` as its own default (index=/value=): a fresh key has no session
-    state, so the default is what it shows. The value is never written into session state: Streamlit
-    sends such a value only with the run that wrote it, and a browser that missed that run's output
-    (a busy server starts the next run before sending it) drew the widget from its default instead,
-    the first option, and sent that back (issue 13: four racing browsers)."""
+
+def bound(name: str, value: Any, options=None) -> dict:
+    """The key and default of a widget showing `value` (from the Assessment): pass both on,
+    `st.selectbox(label, options, **bound(name, value, options), …)`; `index=` into `options` for
+    a choice, else `value=`. The key is stable, so the widget survives reruns, which the browser
+    redraws far faster than new widgets. When the two differ (a change made elsewhere: someone
+    else's saved change, a refused edit, another assessment opened) the widget gets a fresh key: the
+    old key keeps its old value, so a browser that sends that old value back (it had not drawn the
+    new one yet) fires no on_change that would undo the other change.
+
+    A fresh key has no session state, so its default is what it shows. The value is never written
+    into session state: Streamlit sends such a value only with the run that wrote it, and a browser
+    that missed that run's output (a busy server starts the next run before sending it) drew the
+    widget from its default instead, the first option, and sent that back (issue 13: four racing
+    browsers)."""
     base = f"{name}@{assessment().id}"
-    generations = st.session_state.setdefault("_bound", {})
-    n = generations.get(base, 0)
-    key = f"{base}.{n}" if n else base
+    drawn = st.session_state.setdefault(_BOUND, {})
+    n = drawn.get(base, (0, None))[0]
+    key = _key(base, n)
     if reconnect.keeps_browser_value(key, value):
-        # The first run after a server restart: the browser's value is the user's edit.
-        st.session_state.setdefault(_SHOWN, {})[base] = (key, st.session_state.get(key, value))
-        return key
-    shown = st.session_state.get(key, _UNSET)
-    if shown is not _UNSET and shown != value:
-        generations[base] = n = n + 1
-        key = f"{base}.{n}"
-    st.session_state.setdefault(_SHOWN, {})[base] = (key, value)
-    return key
+        shown = st.session_state.get(key, value)  # after a server restart: the browser's value is the user's edit
+    else:
+        held = st.session_state.get(key, _UNSET)
+        if held is not _UNSET and held != value:
+            n, key = n + 1, _key(base, n + 1)
+        shown = value
+    drawn[base] = (n, shown)
+    if options is None:
+        return {"key": key, "value": value}
+    return {"key": key, "index": None if value is None else options.index(value)}
 
 
 def bound_widget_stale() -> bool:
     """A bound widget as drawn now holds another value than the one it was drawn with: the browser
-    sent it in a fragment run, where it was refused (_fragment_run), so the page must redraw it.
-    A widget no longer on the page has no state (Streamlit forgets it) and does not count."""
-    for key, value in st.session_state.get(_SHOWN, {}).values():
-        got = st.session_state.get(key, _UNSET)
-        if got is not _UNSET and got != value:
+    sent it in a fragment run, where it was refused (run_edit), so the page must redraw it. A widget
+    no longer on the page has no state (Streamlit forgets it) and does not count."""
+    for base, (n, shown) in st.session_state.get(_BOUND, {}).items():
+        got = st.session_state.get(_key(base, n), _UNSET)
+        if got is not _UNSET and got != shown:
             return True
     return False
 

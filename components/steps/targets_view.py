@@ -18,10 +18,10 @@ def targets(cat: Catalogue, a: Assessment) -> None:
     st.caption(tr("targets.intro"))
     cols = st.columns(2)
     for col, kind in zip(cols, KINDS):
-        k = bound(f"target_{kind}", a.targets[kind])
-        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], index=LEVELS[1:].index(a.targets[kind]), key=k,
+        w = bound(f"target_{kind}", a.targets[kind], LEVELS[1:])
+        col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], **w,
                       on_change=lambda kind_, key: run_edit(edit.set_target, kind_, st.session_state[key]),
-                      args=(kind, k))
+                      args=(kind, w["key"]))
     roles = [r for r in cat.role_ids if a.roles[r].status == "in_house" and cat.role_links(r)]
     if not roles:
         return

@@ -62,9 +62,9 @@ def render(cat: Catalogue) -> None:
             st.caption(tr("me.skill_meta", kind=tr(f"kind.short.{kind}"), target=_targets(cat, a, skill, roles),
                           roles=join(cat.role(r).name.get(L) for r in roles)))
             level = mine.get(skill)
-            key = bound(f"me_{skill}", None if level is None else labels[level])
-            st.radio(tr("me.level_label", n=n), labels, key=key, horizontal=True, index=level,
-                     label_visibility="collapsed", on_change=_rate, args=(pid, skill, key, labels))
+            w = bound(f"me_{skill}", None if level is None else labels[level], labels)
+            st.radio(tr("me.level_label", n=n), labels, **w, horizontal=True,
+                     label_visibility="collapsed", on_change=_rate, args=(pid, skill, w["key"], labels))
 
     st.subheader(tr("me.radar_heading"))
     if done:

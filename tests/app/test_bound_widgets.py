@@ -7,7 +7,7 @@ the default; with the first option as the default, a status select then showed è
 back, again and again, so the others' change never appeared. The default must be the value itself."""
 import pytest
 
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.helpers import app, assessment, by_key, no_errors
 from tests.app.test_team_merge import two_sessions
 
 
