@@ -243,7 +243,10 @@ def bound(name: str, value: Any, options=None) -> dict:
 def bound_widget_stale() -> bool:
     """A bound widget as drawn now holds another value than the one it was drawn with: the browser
     sent it in a fragment run, where it was refused (run_edit), so the page must redraw it. A widget
-    no longer on the page has no state (Streamlit forgets it) and does not count."""
+    no longer on the page has no state (Streamlit forgets it) and does not count. Only in the few
+    seconds after others' change (echoes.watching): the only time a browser re-sends such a value."""
+    if not echoes.watching():
+        return False
     for base, (n, shown) in st.session_state.get(_BOUND, {}).items():
         got = st.session_state.get(_key(base, n), _UNSET)
         if got is not _UNSET and got != shown:
