@@ -9,7 +9,8 @@ import streamlit as st
 
 from components.account import rights
 from components.account.login_view import account_box, go_start_if_asked, login_page
-from components.session import live, persistence
+from components.live.follow import follow_others
+from components.session import persistence
 from components.session import sidebar
 from components.session.i18n import tr
 from components.session.reconnect import replay as replay_reconnected_edits
@@ -81,7 +82,7 @@ account_box()
 if nav is not home:  # "/" only leads on to /start: the messages show there, not lost on the way
     show_url_error()
 persistence.status()
-live.follow_others(nav.url_path)  # others' saved changes appear without a reload
+follow_others(nav.url_path)  # others' saved changes appear without a reload
 notice = st.container()
 nav.run()
 replay_reconnected_edits()  # an edit made in a tab open before a server restart (reconnect.py)

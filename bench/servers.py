@@ -50,6 +50,24 @@ def entry_script(workdir: Path) -> Path:
     return script
 
 
+SERVED = """# Bench-only: bench_entry.py inside the app's ASGI wrapper, as serve.py wraps app.py.
+import os, sys
+from pathlib import Path
+sys.path.insert(0, os.environ["BENCH_REPO"])
+from components.server.asgi import asgi_app  # noqa: E402
+app = asgi_app(Path(__file__).with_name("bench_entry.py"))
+"""
+
+
+def served_script(workdir: Path) -> Path:
+    """entry_script wrapped as serve.py wraps app.py (guards and the live endpoint): what a
+    benchmark server runs, so that it measures the app as `make run` serves it."""
+    entry_script(workdir)
+    script = workdir / "bench_serve.py"
+    script.write_text(SERVED, encoding="utf-8")
+    return script
+
+
 class Server:
     """`streamlit run script` on a free 127.0.0.1 port, with the repository root as its folder
     (so .streamlit/config.toml applies to the app, as with `make run`)."""

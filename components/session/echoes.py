@@ -22,8 +22,12 @@ WINDOW_S = 5.0
 def remember(before: Assessment, paths) -> None:
     """Others changed `paths`; `before` is the work as this browser showed it until then."""
     known = {tuple(p): value_at(before, p) for p in paths if tuple(p) != ("*",)}
-    if known:
-        st.session_state[THEIRS] = {"until": time.monotonic() + WINDOW_S, "before": known}
+    if not known:
+        return
+    # Changes arriving one after another: the browser may still re-send what it showed before the
+    # first of them, so the window keeps every path with its earliest value and lasts from the last.
+    earlier = st.session_state[THEIRS]["before"] if watching() else {}
+    st.session_state[THEIRS] = {"until": time.monotonic() + WINDOW_S, "before": known | earlier}
 
 
 def watching() -> bool:

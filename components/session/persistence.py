@@ -17,6 +17,7 @@ from assessment.core.errors import Conflict, Deleted, NotFound, StoreError, Stor
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url, new_id
 
+from components.live import session_token
 from components.session import echoes
 from components.session.actor import current_actor
 from components.session.i18n import tr
@@ -52,6 +53,7 @@ def open_assessment(a: Assessment, stored_version: int) -> None:
 
 def _mark(a: Assessment, stored_version: int) -> None:
     st.session_state[MARK] = {"id": a.id, "stored_version": stored_version, "edit_version": a.version}
+    session_token.saw(a.id, stored_version)  # its browser is not told of a change it shows
 
 
 def is_stored(a: Assessment) -> bool:
@@ -70,7 +72,7 @@ def newer_version() -> int | None:
     this session has nothing of its own pending (0: it was deleted meanwhile); None otherwise, or
     when the store cannot answer (the next run asks again). One indexed SELECT."""
     a = assessment()
-    if not is_stored(a) or pending(a) or st.session_state.get(DELETED):
+    if not newer_version_possible(a):
         return None
     s = quick_store()  # a poll that finds the database locked gives up at once (the next one asks again)
     if s is None:
@@ -79,7 +81,19 @@ def newer_version() -> int | None:
         version = s.stored_version(a.id)
     except StoreError:
         return None
-    return version if version == 0 or version > st.session_state[MARK]["stored_version"] else None
+    return version if version == 0 or version > stored_version_shown() else None
+
+
+def newer_version_possible(a: Assessment) -> bool:
+    """Whether newer_version can say anything now: `a` is stored, nothing of this session's own is
+    pending, and it was not deleted meanwhile."""
+    return is_stored(a) and not pending(a) and not st.session_state.get(DELETED)
+
+
+def stored_version_shown() -> int:
+    """The stored version the session's work is based on (0: not stored)."""
+    mark = st.session_state.get(MARK)
+    return mark["stored_version"] if mark else 0
 
 
 def follow(stored) -> None:

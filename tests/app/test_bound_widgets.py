@@ -68,3 +68,22 @@ def test_scenario_status_selects_default_to_their_status():
     check(at, 19)
     at.run()
     check(at, 19)
+
+
+def test_an_echo_of_an_earlier_change_in_the_same_window_is_still_dropped():
+    """Two changes by others arrive one after the other (two follows within the echo window); the
+    browser then re-sends the value it showed before the *first*: that is an echo too. The window
+    once held only the latest change's paths, so the first change was undone (seen in the fresh
+    four-browser race of test_team_live: a save that set two roles back to 自組織保有)."""
+    first, second, _a_id = two_sessions("C")
+    before = assessment(second).roles["commander"].status
+    by_key(first.selectbox, "status_commander").select("not_applicable").run()
+    second.run()  # follows the first change
+    by_key(first.selectbox, "status_triage").select("outsourced").run()
+    second.run()  # follows the second, within the first's window
+    assert assessment(second).roles["commander"].status == "not_applicable"
+    by_key(second.selectbox, "status_commander").select(before).run()  # the browser's old value
+    no_errors(second)
+    assert assessment(second).roles["commander"].status == "not_applicable"
+    first.run()
+    assert assessment(first).roles["commander"].status == "not_applicable"

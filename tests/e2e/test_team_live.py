@@ -1,6 +1,8 @@
 """Team mode in real browsers: four browsers on one assessment change four roles at once and all
-four are kept with no prompt; each browser shows the others' changes without a reload within 3 s."""
+four are kept with no prompt; each browser shows the others' changes without a reload within 3 s.
+A live page that nothing changes runs no script: its browser asks over HTTP (components/live)."""
 import re
+import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -87,3 +89,49 @@ def test_a_change_in_one_browser_shows_in_another_within_3_seconds(browser, app_
     finally:
         viewer_ctx.close()
         editor_ctx.close()
+
+
+def test_an_idle_live_page_runs_no_script_and_still_follows(browser, app_server):
+    """Issue 13: a script run per second (the old poll) made every click wait behind it. Now the
+    browser asks the live endpoint; no rerun goes over the WebSocket until something changed."""
+    viewer_ctx, editor_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
+    try:
+        editor = editor_ctx.new_page()
+        open_page(editor, app_server, "/roles?demo=B")
+        set_role_status(editor, EDUCATOR, t("status.gap"))
+        a_id = stored_id(editor)
+        projector = viewer_ctx.new_page()
+        reruns, asks = [], []
+        projector.on("websocket", lambda ws: ws.on("framesent", lambda _f: reruns.append(time.monotonic())))
+        projector.on("request", lambda r: asks.append(r.post_data) if "/_csirt/live" in r.url else None)
+        open_page(projector, app_server, f"/roles?a={a_id}")
+        projector.wait_for_timeout(1500)  # the page's own first runs are over
+        reruns.clear(), asks.clear()
+        projector.wait_for_timeout(4000)
+        assert reruns == []  # not one script run in 4 s of nothing changing
+        assert len(asks) >= 2 and a_id not in asks[0]  # it asked, with a token, not the id
+        set_role_status(editor, ROLES[3], t("status.outsourced"))
+        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+    finally:
+        viewer_ctx.close()
+        editor_ctx.close()
+
+
+def test_without_the_live_endpoint_a_page_still_follows(browser, tmp_path):
+    """`streamlit run app.py` has no serve.py and so no endpoint: the watcher's question fails and
+    it reruns its fragment every second instead, as before issue 13."""
+    server = AppServer({"CSIRT_SELFCHECK_DATA_DIR": str(tmp_path)}, script="app.py")
+    server.start()
+    viewer_ctx, editor_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
+    try:
+        editor = editor_ctx.new_page()
+        open_page(editor, server.url, "/roles?demo=B")
+        set_role_status(editor, EDUCATOR, t("status.gap"))
+        projector = viewer_ctx.new_page()
+        open_page(projector, server.url, f"/roles?a={stored_id(editor)}")
+        set_role_status(editor, ROLES[3], t("status.outsourced"))
+        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+    finally:
+        viewer_ctx.close()
+        editor_ctx.close()
+        server.stop()

@@ -22,8 +22,9 @@ START_TIMEOUT_S = 60
 class AppServer:
     """One app server process; `restart` keeps the port, so an open browser tab reconnects."""
 
-    def __init__(self, env: dict[str, str], options: tuple[str, ...] = ()):
+    def __init__(self, env: dict[str, str], options: tuple[str, ...] = (), script: str = "serve.py"):
         self.env = {**os.environ, **env}
+        self.script = script  # app.py: without serve.py's guards and live endpoint
         self.options = tuple(options)  # more `streamlit run` flags, e.g. ("--secrets.files", path)
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -35,7 +36,7 @@ class AppServer:
         self.wait_started()
 
     def start_process(self) -> None:
-        cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(self.port),
+        cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none", *self.options]
         self.proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
