@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
 with warnings.catch_warnings():  # Starlette 1.x would rather use httpx2; httpx is what we pin
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from assessment.core import edit as e
