@@ -13,10 +13,12 @@ this file, so the check sees what the server will run with."""
 import sys
 from pathlib import Path
 
-from components.server.asgi import asgi_app
+import streamlit as st
+
+from components.server.asgi import app_options
 from components.server.settings_check import check_at_start
 
 if not check_at_start(lambda line: print(line, file=sys.stderr, flush=True)):
     sys.exit(2)
 
-app = asgi_app(Path(__file__).with_name("app.py"))
+app = st.App(Path(__file__).with_name("app.py"), **app_options())  # the call must be here (asgi.py)

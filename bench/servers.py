@@ -54,8 +54,9 @@ SERVED = """# Bench-only: bench_entry.py inside the app's ASGI wrapper, as serve
 import os, sys
 from pathlib import Path
 sys.path.insert(0, os.environ["BENCH_REPO"])
-from components.server.asgi import asgi_app  # noqa: E402
-app = asgi_app(Path(__file__).with_name("bench_entry.py"))
+import streamlit as st  # noqa: E402
+from components.server.asgi import app_options  # noqa: E402
+app = st.App(Path(__file__).with_name("bench_entry.py"), **app_options())
 """
 
 

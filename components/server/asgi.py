@@ -1,11 +1,11 @@
-"""The app as Streamlit's ASGI application (st.App) with what serve.py adds around app.py: the
-Host check and framing headers (guard.py) and the live endpoint (components/live/route.py). The
-benchmark wraps its own entry script in the same (bench/servers.py), so it measures what runs."""
+"""What serve.py adds around app.py in st.App: the Host check and framing headers (guard.py) and
+the live endpoint (components/live/route.py). The benchmark's wrapper uses the same options.
+
+Only the options live here: `streamlit run` finds an ASGI app by reading the script's source for a
+`st.App(...)` call (streamlit/web/server/app_discovery.py, AST only), so the call itself must stay
+in the script it runs, or the script runs as a plain page and draws nothing."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
 from streamlit import config
 from starlette.middleware import Middleware
 
@@ -13,6 +13,6 @@ from components.live.route import live_route
 from components.server.guard import HostAndFrameGuard
 
 
-def asgi_app(script: Path) -> st.App:
-    return st.App(script, middleware=[Middleware(HostAndFrameGuard)],
-                  routes=[live_route(config.get_option("server.baseUrlPath") or "")])
+def app_options() -> dict:
+    return {"middleware": [Middleware(HostAndFrameGuard)],
+            "routes": [live_route(config.get_option("server.baseUrlPath") or "")]}

@@ -137,3 +137,14 @@ def test_watchers_idle_too_long_are_forgotten_and_the_map_stays_bounded(monkeypa
         assert registry.count() <= 3 and registry.moved("k4") is False
     finally:
         registry._watches.clear()  # noqa: SLF001
+
+
+def test_streamlit_finds_serve_pys_asgi_app():
+    """`streamlit run serve.py` serves an st.App only when it finds the call in serve.py's source
+    (Streamlit reads the AST): moved into a helper, the script ran as a blank page."""
+    from pathlib import Path
+
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(Path(__file__).resolve().parents[2] / "serve.py")
+    assert found.is_asgi_app, found
