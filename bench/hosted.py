@@ -35,7 +35,7 @@ from pathlib import Path
 from . import machine, workshop
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .run import pct
-from .servers import REPO, Server, entry_script
+from .servers import REPO, Server, served_script
 
 LIMIT_MS = 100.0
 # A step is judged only with this many script runs and its phones at (nearly) their pace: else the
@@ -64,7 +64,7 @@ def workshop_part(pg, args, server_core: str, browser_cores: set[int], work: Pat
     url = pg.new_database()
     env = {"CSIRT_SELFCHECK_DATABASE_URL": url, "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_urlsafe(32)}
     timings = [work / "runs-a.jsonl", work / "runs-b.jsonl"]
-    servers = [Server(f"hosted-{n}", entry_script(work), timing_log=t, cpus=server_core, env=env)
+    servers = [Server(f"hosted-{n}", served_script(work), timing_log=t, cpus=server_core, env=env)
                for n, t in zip("ab", timings)]
     store, aid, editor, phones = workshop._setup(None, args.participants, url)
     for s in servers:
@@ -98,7 +98,7 @@ def workshop_part(pg, args, server_core: str, browser_cores: set[int], work: Pat
 def ramp_part(pg, args, server_core: str, browser_cores: set[int], work: Path) -> dict:
     url = pg.new_database()
     timing = work / "runs-ramp.jsonl"
-    server = Server("ramp", entry_script(work), timing_log=timing, cpus=server_core,
+    server = Server("ramp", served_script(work), timing_log=timing, cpus=server_core,
                     env={"CSIRT_SELFCHECK_DATABASE_URL": url})
     steps = [int(x) for x in args.steps.split(",")]
     store, aid, _editor, phones = workshop._setup(None, max(steps), url)

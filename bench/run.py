@@ -41,7 +41,7 @@ from . import browser as browser_mod
 from . import clicks as C
 from . import machine
 from .browser import CHROMIUM, CHROMIUM_ARGS, LAST_SPLIT, new_context, timed_load
-from .servers import BENCH, REPO, Server, app_pages, entry_script
+from .servers import BENCH, REPO, Server, app_pages, entry_script, served_script
 
 PAGES = app_pages()
 # Issue 13's targets: a rating 1.3x; role status, flow and language 1.5x; page loads 1.5x (Results and
@@ -107,7 +107,7 @@ def log(msg: str) -> None:
 async def cold_starts(browser, res: Results, n: int) -> None:
     log(f"cold start x{n}")
     for i in range(n):
-        for name, script, path in (("bare", BENCH / "bare_app.py", "/"), ("app", REPO / "app.py", "/start?lang=ja")):
+        for name, script, path in (("bare", BENCH / "bare_app.py", "/"), ("app", REPO / "serve.py", "/start?lang=ja")):
             srv = Server(f"cold-{name}", script).start()
             try:
                 healthy = srv.wait_healthy(poll_s=0.02)
@@ -352,7 +352,7 @@ async def load(pw, res: Results, users: int, rounds_alone: int, deadline_s: floa
     timeout_ms, browser_mod.TIMEOUT_MS = browser_mod.TIMEOUT_MS, LOAD_TIMEOUT_MS
     with tempfile.TemporaryDirectory() as tmp:
         for name, script, walk in (("bare", BENCH / "bare_app.py", bare_round),
-                                   ("app", entry_script(Path(tmp)), app_round)):
+                                   ("app", served_script(Path(tmp)), app_round)):
             srv = Server(f"load-{name}", script, timing_log if name == "app" else None, cpus=server_core).start()
             try:
                 srv.wait_healthy()
@@ -561,8 +561,8 @@ async def run(args) -> None:
     timing_log.unlink(missing_ok=True)
     t_start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        servers = {"bare": Server("bare", BENCH / "bare_app.py"), "demo": Server("app", REPO / "app.py"),
-                   "scale": Server("scale", entry_script(Path(tmp)), timing_log)}
+        servers = {"bare": Server("bare", BENCH / "bare_app.py"), "demo": Server("app", REPO / "serve.py"),
+                   "scale": Server("scale", served_script(Path(tmp)), timing_log)}
         try:
             for s in servers.values():
                 s.start()

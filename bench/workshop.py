@@ -38,7 +38,7 @@ from pathlib import Path
 from . import machine
 from .browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 from .run import pct
-from .servers import REPO, Server, entry_script
+from .servers import REPO, Server, served_script
 
 PHONE = {"width": 390, "height": 844}
 STUCK: list[tuple[float, str]] = []  # (time, person) of each click the page never took (timed out)
@@ -94,7 +94,7 @@ def main(argv=None) -> None:
 
     work = Path(tempfile.mkdtemp(prefix="bench-workshop-"))
     timing = work / "runs.jsonl"
-    server = Server("workshop", entry_script(work), timing_log=timing, cpus=server_core)
+    server = Server("workshop", served_script(work), timing_log=timing, cpus=server_core)
     store, aid, editor, phones = _setup(server.data_dir, args.participants)
     server.start()
     os.sched_setaffinity(0, browser_cores)  # this process and the Chromium it starts
