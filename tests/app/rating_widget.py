@@ -8,6 +8,7 @@ import json
 from components.rating.widget import KEY
 
 TOKEN = "0123456789abcdef" * 2
+RATING_COMPONENT = "csirt_self_check.rating"
 
 
 def widget_data(at) -> dict:
@@ -16,7 +17,8 @@ def widget_data(at) -> dict:
 
     def walk(node):
         for child in getattr(node, "children", {}).values():
-            if type(child).__name__ == "UnknownElement" and getattr(child, "type", "") == "bidi_component":
+            if (type(child).__name__ == "UnknownElement" and getattr(child, "type", "") == "bidi_component"
+                    and child.proto.component_name.endswith(RATING_COMPONENT)):  # not the live watcher
                 found.append(child)
             walk(child)
 

@@ -19,7 +19,8 @@ from tests.app.helpers import ROOT, assessment, no_errors
 
 # The widgets a viewer may have: they change what is shown, never the work.
 VIEW_KEYS = {"lang_switch", "results_tab", "radar_by", "radar_role", "flow_time", "exec_show_names", "report_names",
-             "dl_html", "dl_pdf", "role_skills.ja", "role_skills.en"}  # role_skills: the lazy expander of a role's skills
+             "dl_html", "dl_pdf", "role_skills.ja", "role_skills.en",  # role_skills: the lazy expander of a role's skills
+             "live_watch"}  # components/live: asks whether the work moved; it edits nothing
 
 
 def store():
