@@ -16,8 +16,7 @@ from streamlit.components.v2 import component
 
 from assessment.core.errors import StoreError
 
-from components.live import session_token
-from components.live.route import live_route
+from components.live import route, session_token
 from components.session import echoes, persistence
 from components.session.actor import current_actor
 from components.session.state import assessment, bound_widget_stale, in_fragment_run
@@ -63,7 +62,7 @@ def _watcher() -> None:
         mode = "tick"  # no store to ask through: the fragment's runs look (and report) themselves
     if mode == "ask":
         data["token"] = session_token.watch(quick.stored_version, assessment().id, persistence.stored_version_shown())
-        data["url"] = live_route(config.get_option("server.baseUrlPath") or "").path
+        data["url"] = route.url_path(config.get_option("server.baseUrlPath") or "")
     else:
         session_token.unwatch()
     _mount(key=KEY, data=data | {"mode": mode}, on_tick_change=lambda: None, width="content", height="content")

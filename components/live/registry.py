@@ -46,10 +46,13 @@ def _prune(now: float) -> None:
 
 
 def put(token: str, stored_version: Callable[[str], int], assessment_id: str, known: int) -> None:
-    now = time.monotonic()
+    """Called on every run of a live page: O(1) for a token already here; the scan for idle
+    watchers runs only when a new one joins."""
+    now, key = time.monotonic(), _digest(token)
     with _lock:
-        _prune(now)
-        _watches[_digest(token)] = Watch(stored_version, assessment_id, known, now)
+        if key not in _watches:
+            _prune(now)
+        _watches[key] = Watch(stored_version, assessment_id, known, now)
 
 
 def saw(token: str, assessment_id: str, known: int) -> None:
@@ -67,9 +70,9 @@ def drop(token: str) -> None:
 
 
 def moved(token: str) -> bool | None:
-    """Whether the watched assessment's stored version differs from the one its session shows
-    (0, deleted, differs too); None for a token that is not registered. A store that cannot answer
-    says "not moved": the browser asks again in a second."""
+    """Whether the watched assessment was saved since the version its session shows, or deleted
+    (the rule of persistence.newer_version); None for a token that is not registered. A store that
+    cannot answer says "not moved": the browser asks again in a second."""
     now = time.monotonic()
     with _lock:
         w = _watches.get(_digest(token))
@@ -78,9 +81,14 @@ def moved(token: str) -> bool | None:
         w.seen = now
         ident, known, ask = w.assessment_id, w.known, w.stored_version
     try:
-        return ask(ident) != known
+        return is_newer(ask(ident), known)
     except StoreError:
         return False
+
+
+def is_newer(stored: int, shown: int) -> bool:
+    """Stored version `stored` is news to a session showing `shown` (0: deleted meanwhile)."""
+    return stored == 0 or stored > shown
 
 
 def count() -> int:

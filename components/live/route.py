@@ -36,7 +36,11 @@ async def _moved(request: Request) -> JSONResponse:
     return JSONResponse({"moved": got}, headers=_NO_STORE)
 
 
+def url_path(base_url_path: str = "") -> str:
+    """The endpoint's path under Streamlit's server.baseUrlPath, as the page's own URLs are."""
+    base = base_url_path.strip("/")
+    return f"/{base}{PATH}" if base else PATH
+
+
 def live_route(base_url_path: str = "") -> Route:
-    """The route under Streamlit's server.baseUrlPath, as the page's own URLs are."""
-    base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
-    return Route(base + PATH, _moved, methods=["POST"])
+    return Route(url_path(base_url_path), _moved, methods=["POST"])

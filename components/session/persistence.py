@@ -17,7 +17,7 @@ from assessment.core.errors import Conflict, Deleted, NotFound, StoreError, Stor
 from assessment.core.model import Assessment
 from assessment.storage.store import Store, default_url, new_id
 
-from components.live import session_token
+from components.live import registry, session_token
 from components.session import echoes
 from components.session.actor import current_actor
 from components.session.i18n import tr
@@ -81,7 +81,7 @@ def newer_version() -> int | None:
         version = s.stored_version(a.id)
     except StoreError:
         return None
-    return version if version == 0 or version > stored_version_shown() else None
+    return version if registry.is_newer(version, stored_version_shown()) else None
 
 
 def newer_version_possible(a: Assessment) -> bool:

@@ -3,6 +3,7 @@ four are kept with no prompt; each browser shows the others' changes without a r
 A live page that nothing changes runs no script: its browser asks over HTTP (components/live)."""
 import re
 import time
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -73,48 +74,54 @@ def test_four_browsers_change_four_roles_at_once_all_kept_and_shown_live(browser
             c.close()
 
 
-def test_a_change_in_one_browser_shows_in_another_within_3_seconds(browser, app_server):
-    viewer_ctx, editor_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
+@contextmanager
+def editor_and_projector(browser, url: str, before_open=None):
+    """An editor who stored sample B with one change, and a second browser (the projector) open on
+    the same assessment; `before_open(projector)` runs before the projector's page loads."""
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2)]
     try:
-        editor = editor_ctx.new_page()
-        open_page(editor, app_server, "/roles?demo=B")
+        editor = contexts[0].new_page()
+        open_page(editor, url, "/roles?demo=B")
         set_role_status(editor, EDUCATOR, t("status.gap"))
         a_id = stored_id(editor)
-        projector = viewer_ctx.new_page()
-        open_page(projector, app_server, f"/roles?a={a_id}")
-        url_before = projector.url
-        set_role_status(editor, ROLES[3], t("status.outsourced"))  # saved when this returns
-        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
-        assert projector.url == url_before  # no reload, no navigation
+        projector = contexts[1].new_page()
+        if before_open:
+            before_open(projector)
+        open_page(projector, url, f"/roles?a={a_id}")
+        yield editor, projector, a_id
     finally:
-        viewer_ctx.close()
-        editor_ctx.close()
+        for c in contexts:
+            c.close()
+
+
+def shows_the_editors_next_change(editor, projector) -> None:
+    set_role_status(editor, ROLES[3], t("status.outsourced"))  # saved when this returns
+    expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+
+
+def test_a_change_in_one_browser_shows_in_another_within_3_seconds(browser, app_server):
+    with editor_and_projector(browser, app_server) as (editor, projector, _a_id):
+        url_before = projector.url
+        shows_the_editors_next_change(editor, projector)
+        assert projector.url == url_before  # no reload, no navigation
 
 
 def test_an_idle_live_page_runs_no_script_and_still_follows(browser, app_server):
     """Issue 13: a script run per second (the old poll) made every click wait behind it. Now the
     browser asks the live endpoint; no rerun goes over the WebSocket until something changed."""
-    viewer_ctx, editor_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
-    try:
-        editor = editor_ctx.new_page()
-        open_page(editor, app_server, "/roles?demo=B")
-        set_role_status(editor, EDUCATOR, t("status.gap"))
-        a_id = stored_id(editor)
-        projector = viewer_ctx.new_page()
-        reruns, asks = [], []
-        projector.on("websocket", lambda ws: ws.on("framesent", lambda _f: reruns.append(time.monotonic())))
-        projector.on("request", lambda r: asks.append(r.post_data) if "/_csirt/live" in r.url else None)
-        open_page(projector, app_server, f"/roles?a={a_id}")
+    reruns, asks = [], []
+
+    def listen(page):
+        page.on("websocket", lambda ws: ws.on("framesent", lambda _f: reruns.append(time.monotonic())))
+        page.on("request", lambda r: asks.append(r.post_data) if "/_csirt/live" in r.url else None)
+
+    with editor_and_projector(browser, app_server, listen) as (editor, projector, a_id):
         projector.wait_for_timeout(1500)  # the page's own first runs are over
         reruns.clear(), asks.clear()
         projector.wait_for_timeout(4000)
         assert reruns == []  # not one script run in 4 s of nothing changing
         assert len(asks) >= 2 and a_id not in asks[0]  # it asked, with a token, not the id
-        set_role_status(editor, ROLES[3], t("status.outsourced"))
-        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
-    finally:
-        viewer_ctx.close()
-        editor_ctx.close()
+        shows_the_editors_next_change(editor, projector)
 
 
 def test_without_the_live_endpoint_a_page_still_follows(browser, tmp_path):
@@ -122,16 +129,8 @@ def test_without_the_live_endpoint_a_page_still_follows(browser, tmp_path):
     it reruns its fragment every second instead, as before issue 13."""
     server = AppServer({"CSIRT_SELFCHECK_DATA_DIR": str(tmp_path)}, script="app.py")
     server.start()
-    viewer_ctx, editor_ctx = (browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2))
     try:
-        editor = editor_ctx.new_page()
-        open_page(editor, server.url, "/roles?demo=B")
-        set_role_status(editor, EDUCATOR, t("status.gap"))
-        projector = viewer_ctx.new_page()
-        open_page(projector, server.url, f"/roles?a={stored_id(editor)}")
-        set_role_status(editor, ROLES[3], t("status.outsourced"))
-        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+        with editor_and_projector(browser, server.url) as (editor, projector, _a_id):
+            shows_the_editors_next_change(editor, projector)
     finally:
-        viewer_ctx.close()
-        editor_ctx.close()
         server.stop()
