@@ -11,6 +11,7 @@ import time
 from typing import Callable
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from csirt_data.i18n import translate
 from tests.app_pages_table import app_page_rows, page_h1_key
@@ -122,10 +123,22 @@ def same_session_url(page: Page, path_and_query: str) -> None:
 def choose(page: Page, combobox: Locator, option: str) -> None:
     """Pick `option` in a Streamlit selectbox or multiselect (a react-aria combobox): type to
     filter the list, then click the option itself. A click alone does not always open the list
-    in 1.67, typing does."""
-    combobox.click()
-    combobox.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    in 1.67, typing does.
+
+    Tried again (up to three times) when the open list goes away before its option is clicked: on
+    a live page another browser's change redraws the page meanwhile, and the list it had open is
+    gone (the four-browser race of test_team_live). Playwright's time-out means the click was not
+    made, so making it again cannot pick twice."""
+    for attempt in range(3):
+        combobox.click()
+        combobox.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def role_row(page: Page, role_label: str) -> Locator:
