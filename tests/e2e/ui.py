@@ -125,7 +125,7 @@ def choose(page: Page, combobox: Locator, option: str) -> None:
     filter the list, then click the option itself. A click alone does not always open the list
     in 1.67, typing does.
 
-    Tried again (up to three times) when the open list goes away before its option is clicked: on
+    Tried again (up to three times, 10 s each) when the open list goes away before its option is clicked: on
     a live page another browser's change redraws the page meanwhile, and the list it had open is
     gone (the four-browser race of test_team_live). Playwright's time-out means the click was not
     made, so making it again cannot pick twice."""
@@ -133,7 +133,7 @@ def choose(page: Page, combobox: Locator, option: str) -> None:
         combobox.click()
         combobox.fill(option)
         try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
             return
         except PlaywrightTimeout:
             if attempt == 2:
