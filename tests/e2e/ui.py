@@ -125,10 +125,10 @@ def choose(page: Page, combobox: Locator, option: str) -> None:
     filter the list, then click the option itself. A click alone does not always open the list
     in 1.67, typing does.
 
-    Tried again (up to three times, 10 s each) when the open list goes away before its option is clicked: on
-    a live page another browser's change redraws the page meanwhile, and the list it had open is
-    gone (the four-browser race of test_team_live). Playwright's time-out means the click was not
-    made, so making it again cannot pick twice."""
+    Tried again (up to three times, 10 s each) when the open list goes away before its option is
+    clicked: on a live page another browser's change redraws the page meanwhile, and the list it
+    had open is gone (the four-browser race of test_team_live). Playwright's time-out means the
+    click was not made, so making it again cannot pick twice."""
     for attempt in range(3):
         combobox.click()
         combobox.fill(option)
