@@ -4,15 +4,23 @@
 // others' change, or an edit not saved yet) it triggers every `every_ms`, as a run_every fragment
 // would. An answer it cannot read (no endpoint: `streamlit run app.py`; a token the server forgot
 // after a restart) triggers too: the fragment's run then looks itself and registers again.
+// Nothing is triggered while the user has a list open (choosing).
 //
 // One timer per mount, whatever the number of reruns: each rerun only hands it the newest data
 // (a timer per call would pile up, and each would trigger runs of its own).
 
 const STATE = new WeakMap(); // parentElement -> {data, timer, busy, trigger}
 
+// A list the user has open (a selectbox's or multiselect's options): a rerun now would redraw the
+// page under it and close it mid-choice. Others' change waits for the next step after it closes.
+function choosing() {
+  return document.querySelector('[role="listbox"]') !== null;
+}
+
 async function step(s) {
   const d = s.data;
   if (!d || s.busy || document.hidden) return; // a hidden tab asks when it is shown again
+  if (choosing()) return;
   if (d.mode === "tick") return s.trigger("tick", Date.now());
   if (d.mode !== "ask") return;
   s.busy = true;
@@ -22,6 +30,7 @@ async function step(s) {
       headers: { "Content-Type": "text/plain" },
     });
     const got = r.ok ? await r.json() : null;
+    if (choosing()) return; // opened while the answer was on its way: the next step asks again
     if (s.data === d && (!got || typeof got.moved !== "boolean" || got.moved)) s.trigger("tick", Date.now());
   } catch (e) {
     if (s.data === d) s.trigger("tick", Date.now());

@@ -134,3 +134,27 @@ def test_without_the_live_endpoint_a_page_still_follows(browser, tmp_path):
             shows_the_editors_next_change(editor, projector)
     finally:
         server.stop()
+
+
+def badge(page, role_label: str) -> str:
+    """The status the role's row shows in its badge line (first text of the row)."""
+    return role_row(page, role_label).get_by_test_id("stMarkdownContainer").first.inner_text().strip()
+
+
+def test_an_open_list_stays_open_while_others_change_and_their_change_shows_once_it_closes(browser, app_server):
+    """A lead choosing a status must not lose the open list because a colleague saved meanwhile
+    (found in stop 20: the redraw closed it, three times out of three). The watcher waits while a
+    list is open; the colleague's change shows once it closes."""
+    with editor_and_projector(browser, app_server) as (editor, projector, _a_id):
+        projector.wait_for_timeout(1500)  # the page's own first runs are over
+        box = status_box(projector, ROLES[0])
+        box.click()
+        box.fill("")
+        expect(projector.get_by_role("listbox")).to_have_count(1)
+        set_role_status(editor, ROLES[3], t("status.outsourced"))  # saved when this returns
+        projector.wait_for_timeout(LIVE_MS)
+        expect(projector.get_by_role("listbox")).to_have_count(1)  # still open, still the user's
+        # Not drawn yet (read from the badge: an open list hides the rest of the page from roles).
+        assert not badge(projector, ROLES[3]).startswith(t("status.outsourced"))
+        projector.keyboard.press("Escape")
+        expect(status_box(projector, ROLES[3])).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
