@@ -4,24 +4,24 @@
 // others' change, or an edit not saved yet) it triggers every `every_ms`, as a run_every fragment
 // would. An answer it cannot read (no endpoint: `streamlit run app.py`; a token the server forgot
 // after a restart) triggers too: the fragment's run then looks itself and registers again.
-// Nothing is triggered while the user has a list open (choosing).
+// Nothing is triggered while the user has a list open (fire).
 //
 // One timer per mount, whatever the number of reruns: each rerun only hands it the newest data
 // (a timer per call would pile up, and each would trigger runs of its own).
 
 const STATE = new WeakMap(); // parentElement -> {data, timer, busy, trigger}
 
-// A list the user has open (a selectbox's or multiselect's options): a rerun now would redraw the
-// page under it and close it mid-choice. Others' change waits for the next step after it closes.
-function choosing() {
-  return document.querySelector('[role="listbox"]') !== null;
+// Every rerun goes through here. Not while the user has a list open (a selectbox's or
+// multiselect's options): the rerun would redraw the page under it and close it mid-choice. The
+// server's answer is not used up by asking, so the first step after the list closes reruns.
+function fire(s) {
+  if (document.querySelector('[role="listbox"]') === null) s.trigger("tick", Date.now());
 }
 
 async function step(s) {
   const d = s.data;
   if (!d || s.busy || document.hidden) return; // a hidden tab asks when it is shown again
-  if (choosing()) return;
-  if (d.mode === "tick") return s.trigger("tick", Date.now());
+  if (d.mode === "tick") return fire(s);
   if (d.mode !== "ask") return;
   s.busy = true;
   try {
@@ -30,10 +30,9 @@ async function step(s) {
       headers: { "Content-Type": "text/plain" },
     });
     const got = r.ok ? await r.json() : null;
-    if (choosing()) return; // opened while the answer was on its way: the next step asks again
-    if (s.data === d && (!got || typeof got.moved !== "boolean" || got.moved)) s.trigger("tick", Date.now());
+    if (s.data === d && (!got || typeof got.moved !== "boolean" || got.moved)) fire(s);
   } catch (e) {
-    if (s.data === d) s.trigger("tick", Date.now());
+    if (s.data === d) fire(s);
   } finally {
     s.busy = false;
   }
