@@ -46,7 +46,8 @@ for f in cat.functions:
             with c2:
                 w = bound(f"status_{r.id}", state.status, options)
                 st.selectbox(tr("roles.status"), options, **w, format_func=status_label,
-                             label_visibility="collapsed", on_change=on_status, args=(r.id, w["key"]))
+                             label_visibility="collapsed", on_change=on_status, args=(r.id, w["key"]),
+                             placeholder=tr("widget.choose_one"))
             with c3:
                 w = bound(f"note_{r.id}", state.note)
                 st.text_input(tr("roles.note"), **w, max_chars=500,

@@ -29,7 +29,8 @@ chosen = st.session_state.get("skills_person")
 if chosen not in ids:
     chosen = first_to_rate(cat, a)
 person = st.selectbox(tr("skills.person"), ids, index=ids.index(chosen),
-                      format_func=lambda pid: a.person(pid).name, key="skills_person_pick")
+                      format_func=lambda pid: a.person(pid).name, key="skills_person_pick",
+                      placeholder=tr("widget.choose_one"))
 st.session_state["skills_person"] = person  # kept when the page is left and revisited
 
 # Which rater the grid edits: a choice of this browser session, not part of the work.

@@ -60,7 +60,7 @@ def chooser(a) -> list[str]:
     names = dict(zip(options, unique_labels([tr("scenarios.current"), *(s.name for s in a.scenarios)])))
     return st.multiselect(tr("scenarios.compare_which"), options, default=compared_ids(a), key=key,
                           format_func=names.get, max_selections=MAX_COLUMNS, on_change=_pick, args=(key,),
-                          help=tr("scenarios.compare_help", n=MAX_COLUMNS))
+                          help=tr("scenarios.compare_help", n=MAX_COLUMNS), placeholder=tr("widget.choose_many"))
 
 
 def _pt(delta: float | None) -> str:

@@ -58,7 +58,7 @@ def _choices(cat: Catalogue, store: dict) -> None:
     labels = {r: tr("postings.role_option", role=cat.role(r).name.get(L), status=tr(f"status.{a.status(r)}"))
               if r in a.roles else cat.role(r).name.get(L) for r in ids}
     c1.selectbox(tr("postings.role"), ids, index=ids.index(store["role"]), format_func=labels.get,
-                 key=keys["role"], on_change=_copy, args=(keys["role"], "role"))
+                 key=keys["role"], on_change=_copy, args=(keys["role"], "role"), placeholder=tr("widget.choose_one"))
     kind_names = {"posting": tr("postings.kind.posting"), "rfp": tr("postings.kind.rfp")}
     c2.radio(tr("postings.kind"), KINDS, index=KINDS.index(store["kind"]), format_func=kind_names.get,
              horizontal=True, key=keys["kind"], on_change=_copy, args=(keys["kind"], "kind"))

@@ -142,7 +142,8 @@ def chooser(a: Assessment) -> Scenario | None:
     c1, c2, c3, c4 = st.columns([3, 3, 1.2, 1.2], vertical_alignment="bottom")
     key = wkey("sc_pick")
     c1.selectbox(tr("scenarios.edit_which"), ids, index=ids.index(current), key=key,
-                 format_func=lambda s: a.scenario(s).name, on_change=_pick, args=(key,))
+                 format_func=lambda s: a.scenario(s).name, on_change=_pick, args=(key,),
+                 placeholder=tr("widget.choose_one"))
     scenario = a.scenario(current)
     key = wkey(f"sc_rename_{current}")
     c2.text_input(tr("scenarios.rename"), value=scenario.name, key=key, max_chars=80,
@@ -181,7 +182,7 @@ def model_editor(cat: Catalogue, scenario: Scenario) -> None:
         # The variant applies with the model: the callback reads both boxes.
         c2.selectbox(tr("scenarios.variant"), variants, index=variants.index(scenario.variant)
                      if scenario.variant in variants else 0, key=variant_key, format_func=names.get,
-                     on_change=_set_variant, args=(cat, scenario.id, variant_key))
+                     on_change=_set_variant, args=(cat, scenario.id, variant_key), placeholder=tr("widget.choose_one"))
 
 
 def _set_variant(cat: Catalogue, scenario_id: str, key: str) -> None:
@@ -223,7 +224,7 @@ def role_editor(cat: Catalogue, scenario: Scenario) -> None:
                 col.selectbox(role.name.get(L) + mark, options, **w,
                               format_func=short.get, on_change=_set_status, args=(scenario.id, role.id, w["key"]),
                               help=tr("scenarios.differs", default=status_label(defaults[role.id]))
-                              if mark else None)
+                              if mark else None, placeholder=tr("widget.choose_one"))
 
 
 def _add_hire(scenario_id: str, name_key: str, roles_key: str) -> None:

@@ -27,7 +27,8 @@ def add_form(cat: Catalogue, a: Assessment) -> None:
         c1, c2 = st.columns([3, 1])
         name = c1.text_input(tr("people.name"), max_chars=80, placeholder=tr("people.name_placeholder"))
         itss = c2.selectbox(tr("people.itss"), [None, *ITSS_LEVELS],
-                            format_func=lambda v: tr("people.itss_unknown") if v is None else str(v))
+                            format_func=lambda v: tr("people.itss_unknown") if v is None else str(v),
+                            placeholder=tr("widget.choose_one"))
         held = st.multiselect(tr("people.roles"), roles, format_func=lambda r: cat.role(r).name.get(L),
                               placeholder=tr("people.roles_placeholder"))
         if st.form_submit_button(tr("people.add_button"), type="primary"):

@@ -111,7 +111,7 @@ def radars(cat: Catalogue) -> None:
 
 def _role_skills(cat: Catalogue, rated_roles: list[str], scores, L: str) -> None:
     role = st.selectbox(tr("results.pick_role"), rated_roles, format_func=lambda r: cat.role(r).name.get(L),
-                        key="radar_role")
+                        key="radar_role", placeholder=tr("widget.choose_one"))
     skills = scores[role].skills
     left, right = st.columns(2)
     with left:
@@ -131,7 +131,8 @@ def person_radars(cat: Catalogue) -> None:
         st.info(tr("results.no_people"))
         return
     ids = [p.id for p in a.people]
-    pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person")
+    pid = st.selectbox(tr("results.pick_person"), ids, format_func=lambda p: a.person(p).name, key="radar_person",
+                       placeholder=tr("widget.choose_one"))
     ps = derived("person_score", lambda a_: score_person(a_, pid, cat), pid)
     if ps.skills:
         left, right = st.columns(2)

@@ -21,7 +21,7 @@ def targets(cat: Catalogue, a: Assessment) -> None:
         w = bound(f"target_{kind}", a.targets[kind], LEVELS[1:])
         col.selectbox(tr(f"kind.{kind}"), LEVELS[1:], **w,
                       on_change=lambda kind_, key: run_edit(edit.set_target, kind_, st.session_state[key]),
-                      args=(kind, w["key"]))
+                      args=(kind, w["key"]), placeholder=tr("widget.choose_one"))
     roles = [r for r in cat.role_ids if a.roles[r].status == "in_house" and cat.role_links(r)]
     if not roles:
         return

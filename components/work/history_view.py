@@ -97,9 +97,10 @@ def comparison(cat: Catalogue) -> None:
     keys = list(options)
     c1, c2 = st.columns(2)
     before = c1.selectbox(tr("history.before"), keys, index=max(len(keys) - 2, 0),
-                          format_func=lambda k: options[k][0], key="compare_before")
+                          format_func=lambda k: options[k][0], key="compare_before",
+                          placeholder=tr("widget.choose_one"))
     after = c2.selectbox(tr("history.after"), keys, index=len(keys) - 1,
-                         format_func=lambda k: options[k][0], key="compare_after")
+                         format_func=lambda k: options[k][0], key="compare_after", placeholder=tr("widget.choose_one"))
     c = compare(options[before][1], options[after][1], cat)
     if c.unchanged:
         st.info(tr("history.unchanged"))

@@ -45,7 +45,7 @@ def saved_list(cat: Catalogue) -> None:
     ids = [r.id for r in rows]
     # Options are the labels themselves (each ends with a piece of the id, so they are unique).
     picked = st.selectbox(tr("library.pick"), [label[i] for i in ids], key="library_pick",
-                          index=ids.index(current) if current in ids else 0)
+                          index=ids.index(current) if current in ids else 0, placeholder=tr("widget.choose_one"))
     chosen = ids[[label[i] for i in ids].index(picked)]
     row = next(r for r in rows if r.id == chosen)
     right = held.get(chosen) if held is not None else rights.LINK_RIGHT  # without login: as before
