@@ -27,11 +27,13 @@ MARKDOWN_IS = """return [...document.querySelectorAll('[data-testid="stMarkdownC
 # The first heading contains arg.text.
 HEADING_HAS = """const h = document.querySelector('h1'); return !!h && h.textContent.includes(arg.text);"""
 
-# The badge in the row of role arg.role starts with the status label arg.text.
-ROLE_BADGE_IS = """const sel = document.querySelector('[class*="st-key-status_' + arg.role + '-"]');
-  const row = sel && sel.closest('[data-testid="stHorizontalBlock"]');
-  const md = row && row.querySelector('[data-testid="stMarkdownContainer"]');
-  return !!md && md.textContent.trim().startsWith(arg.text);"""
+# The role board (components/role_board, in a shadow root): the server acknowledged the board's
+# change number arg.seq, nothing is waiting, and role arg.role's badge reads arg.text (the run that
+# applied, saved and drew the change back, the sidebar's figures included, has finished).
+ROLE_BOARD_ACKED = """const h = document.querySelector('.st-key-role_board [data-testid="stBidiComponentIsolated"]');
+  const w = h && h.shadowRoot && h.shadowRoot.querySelector('.rb');
+  const badge = w && w.querySelector('.role[data-role="' + arg.role + '"] .badge');
+  return !!badge && Number(w.dataset.acked) >= arg.seq && w.dataset.pending === '0' && badge.textContent === arg.text;"""
 
 # The rating widget (components/rating, in a shadow root): the server acknowledged the widget's
 # rating number arg.seq and nothing is waiting (its rerun applied, saved and drew it back).
@@ -94,12 +96,16 @@ async def _open_select(page, container: str, label: str):
 
 
 async def role_status(page, n: int, role: str = "incident_handler") -> float:
-    """Roles page: a role's BaseWeb selectbox, in-house <-> outsourced."""
-    box = f'[class*="st-key-status_{role}-"]'
-    shown = await page.locator(box).locator('[role="combobox"]').input_value()
+    """Roles page: one click on a role's status in the role board, in-house <-> outsourced."""
+    await page.bring_to_front()
+    host = page.locator('.st-key-role_board [data-testid="stBidiComponentIsolated"]')
+    row = host.locator(f'.role[data-role="{role}"]')
+    await row.scroll_into_view_if_needed()
+    shown = await row.locator('.badge').inner_text()
     label = t("status.in_house") if shown == t("status.outsourced") else t("status.outsourced")  # as flow_time
-    option = await _open_select(page, box, label)
-    return await timed_click(page, option.click, ROLE_BADGE_IS, {"role": role, "text": label})
+    seq = int(await host.evaluate("h => h.shadowRoot.querySelector('.rb').dataset.seq || '0'"))
+    radio = row.get_by_role("radio", name=label, exact=True)
+    return await timed_click(page, radio.click, ROLE_BOARD_ACKED, {"role": role, "seq": seq + 1, "text": label})
 
 
 async def _open_grid_cell(page, container: str, label: str, col: int, row: int = 0):

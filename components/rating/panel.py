@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.core.edit import EditError
 from assessment.core.model import Assessment
 from assessment.scores.scoring import skills_to_rate
 from csirt_data import Catalogue
 
 from components.rating import outbox
 from components.rating.widget import KEY, rating_widget, widget_data
-from components.session import persistence
+from components.session import outbox_take, persistence
 from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
 from components.session.sidebar import work_status_lines
 from components.session.lazy import lazy_expander
-from components.session.state import assessment, catalogue, in_fragment_run, refusal_text, run_edits
+from components.session.state import assessment, catalogue, in_fragment_run, refusal_text
 from components.steps.rater_compare import rater_differences
 from components.team import gate
 
@@ -34,25 +33,11 @@ def first_to_rate(cat: Catalogue, a: Assessment) -> str:
 def take_outbox(cat: Catalogue) -> bool:
     """Applies the ratings the widget queued since the last acknowledged one and saves them.
     Returns whether anything was applied."""
-    got = outbox.parse((st.session_state.get(KEY) or {}).get("outbox"))
-    if got is None:
-        return False
-    token, ratings = got
-    acked = st.session_state.get(ACKED) or {}
-    last = acked.get("seq", 0) if acked.get("token") == token else 0
-    if not any(r.seq > last for r in ratings):
-        return False
-    result: dict = {}
-
-    def apply(a: Assessment) -> None:
-        result["seq"], result["refused"] = outbox.apply(a, cat, token, ratings, last)
-
-    if not run_edits(apply, deliberate=True):  # outbox.apply raises nothing; this is belt and braces
-        return False
-    st.session_state[ACKED] = {"token": token, "seq": result["seq"]}
-    if result["refused"]:
-        st.session_state[REFUSED] = [refusal_text(e) for e in result["refused"]]
-    return True
+    refused = outbox_take.take(KEY, ACKED, outbox.parse,
+                               lambda a, ratings, last: outbox.apply(a, cat, ratings, last))
+    if refused:
+        st.session_state[REFUSED] = [refusal_text(e) for e in refused]
+    return refused is not None
 
 
 def _outcome() -> tuple[bool, int]:

@@ -4,21 +4,7 @@
 // (setStateValue) on every rating, so a rerun that is interrupted or coalesced loses nothing; the
 // server applies each (token, seq) once. Every text arrives as data and is set with textContent.
 
-const STATE = new WeakMap(); // parentElement -> this mount's state (the DOM persists across reruns)
 const DIGITS = { "0": 0, "1": 1, "2": 2, "3": 3, "4": 4 };
-
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
-
-function randomToken() {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-}
 
 function create(parent) {
   const s = {
@@ -240,12 +226,5 @@ function update(s, data) {
 }
 
 export default function (component) {
-  const { data, parentElement, setStateValue } = component;
-  let s = STATE.get(parentElement);
-  if (!s) {
-    s = create(parentElement);
-    STATE.set(parentElement, s);
-  }
-  s.send = setStateValue;
-  if (data && Array.isArray(data.rows)) update(s, data);
+  mount(component, create, (d) => Array.isArray(d.rows), update);
 }

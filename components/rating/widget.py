@@ -13,12 +13,13 @@ from csirt_data import Catalogue
 
 from components.session.i18n import join, lang, tr
 from components.session.labels import level_label, rater_name
+from components.session.outbox import BROWSER_JS
 
 KEY = "rating_widget"  # one stable key: the browser keeps the widget, its focus and cursor across reruns
 _HERE = Path(__file__).parent
 
 _mount = component("csirt_self_check.rating", css=(_HERE / "rating.css").read_text(encoding="utf-8"),
-                   js=(_HERE / "rating.js").read_text(encoding="utf-8"))
+                   js=BROWSER_JS + (_HERE / "rating.js").read_text(encoding="utf-8"))
 
 
 def _other(rater: str) -> str:

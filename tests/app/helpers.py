@@ -51,3 +51,20 @@ def whole_page(at: AppTest) -> AppTest:
     """A full run after a click that reran only a fragment: the browser keeps the rest of the page,
     but AppTest's tree holds only what the last run drew."""
     return at.run()
+
+
+def custom_component(at: AppTest, name: str):
+    """The one custom component (st.components.v2) named `*name` in the main area: AppTest shows it
+    as an element whose proto carries the data sent to the browser (proto.json) and its id."""
+    found = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if (type(child).__name__ == "UnknownElement" and getattr(child, "type", "") == "bidi_component"
+                    and child.proto.component_name.endswith(name)):
+                found.append(child)
+            walk(child)
+
+    walk(at.main)
+    assert len(found) == 1, f"{len(found)} × {name}"
+    return found[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from components.rating.widget import KEY
+from tests.app.helpers import custom_component
 
 TOKEN = "0123456789abcdef" * 2
 RATING_COMPONENT = "csirt_self_check.rating"
@@ -13,18 +14,7 @@ RATING_COMPONENT = "csirt_self_check.rating"
 
 def widget_data(at) -> dict:
     """The data the Skills page sent to the widget on its last run."""
-    found = []
-
-    def walk(node):
-        for child in getattr(node, "children", {}).values():
-            if (type(child).__name__ == "UnknownElement" and getattr(child, "type", "") == "bidi_component"
-                    and child.proto.component_name.endswith(RATING_COMPONENT)):  # not the live watcher
-                found.append(child)
-            walk(child)
-
-    walk(at.main)
-    assert len(found) == 1, f"{len(found)} rating widgets"
-    return json.loads(found[0].proto.json)
+    return json.loads(custom_component(at, RATING_COMPONENT).proto.json)  # not the live watcher
 
 
 def rate(at, levels: dict[int, int | None], *, token: str = TOKEN):

@@ -1,5 +1,6 @@
 """Bad input gets a message naming what is wrong; the user's work is untouched."""
 from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.role_board import set_note
 
 
 def test_bad_url_parameters_are_reported_and_change_nothing():
@@ -59,5 +60,5 @@ def test_user_text_is_shown_as_text():
     shown = [s.value for s in at.success]
     assert shown and "\\<img" in shown[0] and "\\[link\\]\\(javascript" in shown[0] and "\\*\\*bold" in shown[0]
     goto(at, "roles")
-    by_key(at.text_input, "note_commander").input("<script>alert(1)</script>").run()
+    set_note(at, "commander", "<script>alert(1)</script>")
     assert assessment(at).roles["commander"].note == "<script>alert(1)</script>"

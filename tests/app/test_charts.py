@@ -2,6 +2,7 @@
 import json
 
 from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.role_board import set_status
 
 
 def charts(at) -> dict[str, dict]:
@@ -59,8 +60,8 @@ def test_incident_time_and_a_gap_break_arrows():
 
 def test_flipping_a_role_updates_radar_and_diagram():
     at = app(demo="B", page="roles")
-    by_key(at.selectbox, "status_incident_handler").select("outsourced").run()
-    by_key(at.selectbox, "status_incident_manager").select("gap").run()
+    set_status(at, "incident_handler", "outsourced")
+    set_status(at, "incident_manager", "gap")
     goto(at, "results")
     no_errors(at)
     fig = flow(at)

@@ -5,6 +5,7 @@ from assessment.core.demos import demo_assessment
 from components.session.persistence import _store
 from assessment.storage.store import default_url
 from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.role_board import set_status, set_note
 
 
 def store():
@@ -30,11 +31,11 @@ def test_every_change_is_saved_and_a_link_brings_it_back():
     goto(at, "results")
     assert not store().exists(a.id)
     goto(at, "roles")
-    by_key(at.selectbox, "status_triage").select("gap").run()
+    set_status(at, "triage", "gap")
     assert at.query_params["a"] == [a.id] or at.query_params["a"] == a.id
     assert "demo" not in at.query_params  # the sample became the user's own saved copy
     assert store().count() == before + 1
-    by_key(at.text_input, "note_triage").input("後任を募集中").run()
+    set_note(at, "triage", "後任を募集中")
     assert store().load(a.id).roles["triage"].note == "後任を募集中"
 
     other = reopen(a.id)
@@ -65,7 +66,7 @@ def test_a_missing_link_says_so():
 def test_start_page_list_open_duplicate_rename_delete():
     at = app(demo="D", page="roles")
     a_id = assessment(at).id
-    by_key(at.selectbox, "status_educator").select("gap").run()  # stored from its first change
+    set_status(at, "educator", "gap")  # stored from its first change
     goto(at, "start")
     at.button(key="library_duplicate").click().run()
     no_errors(at)
@@ -106,13 +107,13 @@ def test_a_sample_opened_twice_without_a_change_stores_nothing():
 
 def test_history_snapshots_trend_and_comparison():
     at = app(demo="B", page="roles")
-    by_key(at.selectbox, "status_educator").select("gap").run()
+    set_status(at, "educator", "gap")
     goto(at, "history")
     no_errors(at)
     next(t for t in at.text_input if t.label == "スナップショットの名前").input("初回")
     next(b for b in at.button if b.label == "スナップショットを保存").click().run()
     goto(at, "roles")
-    by_key(at.selectbox, "status_commander").select("gap").run()
+    set_status(at, "commander", "gap")
     goto(at, "history")
     no_errors(at)
     import json

@@ -5,6 +5,7 @@ from assessment.core.edit import set_organisation
 from assessment.storage.store import default_url
 from components.session.persistence import _store
 from tests.app.helpers import app, assessment, by_key, goto, no_errors, whole_page
+from tests.app.role_board import TOKEN, board_data, send, set_status, status_shown
 
 
 def store():
@@ -13,7 +14,7 @@ def store():
 
 def two_sessions(demo: str, page: str = "roles", lang: str | None = None):
     first = app(demo=demo, page="roles", lang=lang)
-    by_key(first.selectbox, "status_educator").select("gap").run()  # the sample is stored now
+    set_status(first, "educator", "gap")  # the sample is stored now
     a_id = assessment(first).id
     second = app(page="start", lang=lang)
     second.query_params["a"] = a_id
@@ -29,8 +30,8 @@ def texts(at) -> str:
 
 def test_different_roles_in_two_sessions_are_both_kept_without_a_prompt():
     first, second, a_id = two_sessions("A")
-    by_key(first.selectbox, "status_commander").select("gap").run()
-    by_key(second.selectbox, "status_triage").select("not_applicable").run()  # based on an older version
+    set_status(first, "commander", "gap")
+    set_status(second, "triage", "not_applicable")  # based on an older version
     for at in (first, second):
         no_errors(at)
         assert not at.session_state["_held"] if "_held" in at.session_state else True
@@ -39,13 +40,13 @@ def test_different_roles_in_two_sessions_are_both_kept_without_a_prompt():
     assert stored.roles["commander"].status == "gap" and stored.roles["triage"].status == "not_applicable"
     # The second browser shows the merged state: the first one's change too.
     assert assessment(second).roles["commander"].status == "gap"
-    assert by_key(second.selectbox, "status_commander").value == "gap"
+    assert status_shown(second, "commander") == "gap"
 
 
 def test_the_same_role_is_a_conflict_with_both_values_and_keep_mine_saves_mine():
     first, second, a_id = two_sessions("B")
-    by_key(first.selectbox, "status_commander").select("gap").run()
-    by_key(second.selectbox, "status_commander").select("not_applicable").run()
+    set_status(first, "commander", "gap")
+    set_status(second, "commander", "not_applicable")
     no_errors(second)
     shown = texts(second)
     assert "「コマンダー」の状態" in shown and "未配置" in shown and "対象外" in shown, shown
@@ -55,13 +56,13 @@ def test_the_same_role_is_a_conflict_with_both_values_and_keep_mine_saves_mine()
     no_errors(second)
     assert store().load(a_id).roles["commander"].status == "not_applicable"
     assert "変更を保存していません" not in texts(second)
-    assert by_key(second.selectbox, "status_commander").value == "not_applicable"
+    assert status_shown(second, "commander") == "not_applicable"
 
 
 def test_take_theirs_drops_mine_and_says_who_in_english():
     first, second, a_id = two_sessions("C")
-    by_key(first.selectbox, "status_triage").select("gap").run()
-    by_key(second.selectbox, "status_triage").select("outsourced").run()
+    set_status(first, "triage", "gap")
+    set_status(second, "triage", "outsourced")
     # AppTest formats a selectbox outside the run, in Japanese: read English on a page without one.
     goto(second, "reference")
     second.query_params["lang"] = "en"
@@ -77,11 +78,11 @@ def test_take_theirs_drops_mine_and_says_who_in_english():
 
 def test_a_snapshot_while_a_conflict_is_pending_records_what_the_user_sees():
     first, second, a_id = two_sessions("A")
-    whole_page(by_key(first.selectbox, "status_commander").select("gap").run())
-    by_key(second.selectbox, "status_commander").select("outsourced").run()
-    by_key(second.selectbox, "status_educator").select("not_applicable").run()
+    whole_page(set_status(first, "commander", "gap"))
+    set_status(second, "commander", "outsourced")
+    set_status(second, "educator", "not_applicable")
     # Meanwhile the first session saves another change the second has not seen yet.
-    by_key(first.selectbox, "status_triage").select("gap").run()
+    set_status(first, "triage", "gap")
     goto(second, "history")
     next(t for t in second.text_input if t.label == "スナップショットの名前").input("対立中")
     next(b for b in second.button if b.label == "スナップショットを保存").click().run()
@@ -97,7 +98,7 @@ def test_a_snapshot_while_a_conflict_is_pending_records_what_the_user_sees():
 def test_an_assessment_deleted_while_open_says_so_and_saves_as_new():
     first, second, a_id = two_sessions("D")
     store().delete(a_id)
-    by_key(second.selectbox, "status_triage").select("gap").run()
+    set_status(second, "triage", "gap")
     no_errors(second)
     assert "削除されました" in texts(second)
     assert not store().exists(a_id)
@@ -122,7 +123,7 @@ def test_another_sessions_change_is_shown_on_the_next_run_when_nothing_is_pendin
 
 def test_history_shows_the_change_feed_with_who_and_what():
     first, second, a_id = two_sessions("A")
-    by_key(first.selectbox, "status_commander").select("gap").run()
+    set_status(first, "commander", "gap")
     store().save_changes(*_participant_rates(a_id))
     goto(first, "history")
     no_errors(first)
@@ -155,17 +156,23 @@ def test_a_browser_showing_results_is_told_when_the_assessment_is_deleted():
     assert new.id != a_id and store().exists(new.id)
 
 
-def test_a_stale_value_sent_back_right_after_their_change_does_not_undo_it():
-    """A browser re-sending the value it showed before others' change arrived (the widget had not
-    been redrawn yet) looks like setting their thing back to its old value at once: dropped."""
+def test_an_outbox_sent_again_after_their_change_does_not_undo_it():
+    """The role board sends its whole outbox until the server acknowledges it, so a change can arrive
+    again after others' later change of the same role (the acknowledgement was not drawn yet): it is
+    applied once, and their change stays. (A select used to re-send the value it showed before
+    others' change arrived: the board sends only what the user did.)"""
     first, second, a_id = two_sessions("B")
-    by_key(first.selectbox, "status_commander").select("gap").run()
-    second.run()  # the poll brings the first browser's change in
-    assert by_key(second.selectbox, "status_commander").value == "gap"
-    by_key(second.selectbox, "status_commander").select("in_house").run()
+    set_status(second, "commander", "outsourced")
+    sent = board_data(second)["acked"]
+    assert sent == {"token": TOKEN, "seq": 1}
+    first.run()  # the poll brings it in
+    set_status(first, "commander", "gap")
+    second.run()  # and the first browser's change back
+    assert status_shown(second, "commander") == "gap"
+    send(second, [{"seq": 1, "role": "commander", "field": "status", "value": "outsourced"}])
     no_errors(second)
     assert store().load(a_id).roles["commander"].status == "gap"
     assert assessment(second).roles["commander"].status == "gap"
-    # Anything else is applied as usual in that moment.
-    by_key(second.selectbox, "status_triage").select("gap").run()
+    # Anything new is applied as usual in that moment.
+    set_status(second, "triage", "gap")
     assert store().load(a_id).roles["triage"].status == "gap"

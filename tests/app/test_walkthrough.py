@@ -2,6 +2,7 @@
 widgets, checking the Assessment (the single source of truth) after each step."""
 from tests.app.helpers import app, assessment, by_key, goto, no_errors, whole_page
 from tests.app.rating_widget import rate, widget_data
+from tests.app.role_board import board_roles, set_note, set_status
 
 
 def _metric(at, label: str) -> str:
@@ -29,12 +30,13 @@ def test_full_walkthrough():
         "curator", "forensics", "researcher", "vulnerability_assessor"]
 
     goto(at, "roles")
-    whole_page(by_key(at.selectbox, "status_incident_handler").select("outsourced").run())
+    whole_page(set_status(at, "incident_handler", "outsourced"))
     no_errors(at)
     assert assessment(at).roles["incident_handler"].status == "outsourced"
     assert assessment(at).roles["incident_handler"].user_set
-    assert any("既定値は自組織保有" in m.value for m in at.markdown)
-    by_key(at.text_input, "note_incident_handler").input("サンプル委託先").run()
+    shown = board_roles(at)["incident_handler"]  # the board marks a status other than the default
+    assert shown["status"] == "outsourced" and shown["default"] == "in_house"
+    set_note(at, "incident_handler", "サンプル委託先")
     assert assessment(at).roles["incident_handler"].note == "サンプル委託先"
 
     goto(at, "people")
@@ -95,7 +97,7 @@ def test_applying_a_model_keeps_hand_set_roles_unless_asked():
     at = app(page="model")
     at.button(key="choose_A").click().run()
     goto(at, "roles")
-    by_key(at.selectbox, "status_researcher").select("in_house").run()
+    set_status(at, "researcher", "in_house")
     goto(at, "model")
     at.button(key="choose_B").click().run()
     a = assessment(at)

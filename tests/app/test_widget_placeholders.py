@@ -35,4 +35,4 @@ def test_the_placeholders_drawn_are_ui_texts_in_the_pages_language(lang):
         for w in [*at.selectbox, *at.multiselect]:
             seen += 1
             assert w.proto.placeholder in ours, f"{page}: {w.label!r} shows {w.proto.placeholder!r}"
-    assert seen > 19  # the 19 role statuses and more
+    assert seen >= 5  # the Skills person, the targets, the results pickers, ...

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from assessment.core.demos import demo_assessment
 from assessment.storage.store import Store
 from tests.e2e.conftest import APP_TIMEOUT_MS, wait_for_app
-from tests.e2e.ui import role_row, set_role_status, t
+from tests.e2e.ui import expect_role_status, set_role_status, t
 
 # Team mode's promise is 3 s (measured by make bench-hosted); the test allows 2 s more, as
 # test_team_live.py does with several browsers: 4 engineers' tests share this machine's 2 cores.
@@ -69,10 +69,6 @@ def _streams(deployment, node: str) -> list[int]:
             if e["node"] == node and "/_stcore/stream" in e["request"] and e["upstream"] != "-"]
 
 
-def status_box(page, role: str):
-    return role_row(page, role).get_by_role("combobox")
-
-
 def open_shared(store, model: str = "C") -> str:
     """An assessment saved straight into the deployment's database (as another team member's)."""
     a = demo_assessment(model)
@@ -95,8 +91,8 @@ def test_two_servers_one_assessment_then_one_server_killed(browser, deployment, 
         set_role_status(one, COMMANDER, t("status.outsourced"))
         set_role_status(two, HANDLER, t("status.not_applicable"))
         # Each shows the other's change with no reload, through its own server.
-        expect(status_box(one, HANDLER)).to_have_value(t("status.not_applicable"), timeout=LIVE_MS)
-        expect(status_box(two, COMMANDER)).to_have_value(t("status.outsourced"), timeout=LIVE_MS)
+        expect_role_status(one, HANDLER, t("status.not_applicable"), timeout=LIVE_MS)
+        expect_role_status(two, COMMANDER, t("status.outsourced"), timeout=LIVE_MS)
         roles = store.load(a_id).roles
         assert (roles["commander"].status, roles["incident_handler"].status) == ("outsourced", "not_applicable")
 
@@ -105,15 +101,15 @@ def test_two_servers_one_assessment_then_one_server_killed(browser, deployment, 
         victim.kill()
         assert stream_ports(deployment, node_1, at_least=1) == [port_1], deployment.nginx.log()[-5:]
         wait_for_app(one)
-        expect(status_box(one, COMMANDER)).to_have_value(t("status.outsourced"))
-        expect(status_box(one, HANDLER)).to_have_value(t("status.not_applicable"))
+        expect_role_status(one, COMMANDER, t("status.outsourced"))
+        expect_role_status(one, HANDLER, t("status.not_applicable"))
         set_role_status(one, TRIAGE, t("status.gap"))  # its next edit saves, on the other server
         assert store.load(a_id).roles["triage"].status == "gap"
-        expect(status_box(two, TRIAGE)).to_have_value(t("status.gap"), timeout=LIVE_MS)
+        expect_role_status(two, TRIAGE, t("status.gap"), timeout=LIVE_MS)
         one.reload()
         wait_for_app(one)
         for role, status in ((COMMANDER, "outsourced"), (HANDLER, "not_applicable"), (TRIAGE, "gap")):
-            expect(status_box(one, role)).to_have_value(t(f"status.{status}"))
+            expect_role_status(one, role, t(f"status.{status}"))
     finally:
         first.close()
         second.close()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
 from tests.e2e.ui import (KANA_KANJI, arrow_count, chart_title, choose_time, open_flow_tab, open_page,
-                          set_role_status, sidebar, switch_language, t, traces)
+                          role_board, set_role_status, sidebar, switch_language, t, traces)
 from tests.e2e.conftest import wait_for_app
 
 CAT = load_catalogue()
@@ -18,8 +18,9 @@ def _reading(page) -> dict:
     """What the page says about the work: the sidebar's figures, every role's label, the count of
     changed roles (a role's status shows in all three)."""
     main = page.get_by_test_id("stMain")
+    expect(role_board(page).locator(".role")).to_have_count(19)
     return {"sidebar": sidebar(page).get_by_test_id("stSidebarUserContent").inner_text(),
-            "labels": main.get_by_test_id("stHorizontalBlock").get_by_test_id("stMarkdownContainer").all_inner_texts(),
+            "labels": role_board(page).locator(".role .line").all_inner_texts() + [role_board(page).locator(".count").inner_text()],
             "captions": main.get_by_test_id("stCaptionContainer").all_inner_texts()}
 
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from csirt_data import load_catalogue
 from tests.e2e.conftest import wait_for_app
-from tests.e2e.ui import (add_person, assert_clean, by_name, expect_page, go, metrics, open_page, rating_levels,
+from tests.e2e.ui import (add_person, assert_clean, by_name, expect_page, expect_role_status, go, metrics, open_page, rating_levels,
                           rate, sidebar, t, traces)
 
 CAT = load_catalogue()
@@ -39,10 +39,8 @@ def test_walkthrough_from_scratch(app_server, page):
     # Model B's defaults: the 付録1 roles are outsourced, the rest in-house.
     researcher = CAT.role("researcher")
     handler = CAT.role("incident_handler")
-    expect(page.get_by_test_id("stHorizontalBlock").filter(has_text=researcher.label("ja"))
-           .get_by_role("combobox")).to_have_value(t("status.outsourced"))
-    expect(page.get_by_test_id("stHorizontalBlock").filter(has_text=handler.label("ja"))
-           .get_by_role("combobox")).to_have_value(t("status.in_house"))
+    expect_role_status(page, researcher.label("ja"), t("status.outsourced"))
+    expect_role_status(page, handler.label("ja"), t("status.in_house"))
 
     go(page, "people")
     add_person(page, "テスト一郎", 3, [handler.name.ja, CAT.role("triage").name.ja])

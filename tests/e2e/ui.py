@@ -141,16 +141,39 @@ def choose(page: Page, combobox: Locator, option: str) -> None:
             page.keyboard.press("Escape")
 
 
+def role_board(page: Page) -> Locator:
+    """The Roles page's role board (a custom component in an open shadow root, which Playwright's
+    locators reach into)."""
+    return page.locator(".st-key-role_board .rb")
+
+
 def role_row(page: Page, role_label: str) -> Locator:
-    """The row of one role on the Roles page, by the role's full label (name：subtitle)."""
-    return page.get_by_test_id("stHorizontalBlock").filter(has_text=role_label)
+    """The row of one role in the role board, by the role's full label (name：subtitle)."""
+    # `has` is looked for inside each row: a locator from the page, not from the board.
+    return role_board(page).locator(".role").filter(has=page.locator(".name").get_by_text(role_label, exact=True))
+
+
+def status_radio(page: Page, role_label: str, status_text: str) -> Locator:
+    return role_row(page, role_label).get_by_role("radio", name=status_text, exact=True)
+
+
+def expect_role_status(page: Page, role_label: str, status_text: str, timeout: float | None = None) -> None:
+    """The role's row shows `status_text`: its choice checked and its badge saying so."""
+    expect(status_radio(page, role_label, status_text)).to_be_checked(timeout=timeout)
+    expect(role_row(page, role_label).locator(".badge")).to_have_text(status_text, timeout=timeout)
+
+
+def board_settled(page: Page) -> None:
+    """The server acknowledged every change the board queued, and its run is over."""
+    expect(role_board(page)).to_have_attribute("data-pending", "0", timeout=APP_TIMEOUT_MS)
+    wait_for_app(page)
 
 
 def set_role_status(page: Page, role_label: str, status_text: str) -> None:
-    box = role_row(page, role_label).get_by_role("combobox")
-    choose(page, box, status_text)
-    wait_for_app(page)
-    expect(role_row(page, role_label).get_by_role("combobox")).to_have_value(status_text)
+    """One click on the status; returns once the server has it (saved) and the page is drawn."""
+    status_radio(page, role_label, status_text).click()
+    board_settled(page)
+    expect_role_status(page, role_label, status_text)
 
 
 def add_person(page: Page, name: str, itss: int | None, roles: list[str], lang: str = "ja") -> None:

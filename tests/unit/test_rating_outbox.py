@@ -40,12 +40,12 @@ def test_apply_records_one_op_per_rating_and_skips_what_was_acknowledged():
     a, person, skills = _team()
     _, ratings = outbox.parse({"token": TOKEN, "items": [
         _item(1, person, skills[0], 3), _item(2, person, skills[1], 2), _item(3, person, skills[0], None)]})
-    acked, refused = outbox.apply(a, CAT, TOKEN, ratings, acked=1)  # the first was applied before
+    acked, refused = outbox.apply(a, CAT, ratings, acked=1)  # the first was applied before
     assert (acked, refused) == (3, [])
     assert a.ratings[person] == {skills[1]: 2}
     assert [(op.name, op.args["skill_id"], op.args["level"]) for op in a.journal] == [
         ("set_rating", skills[1], 2)]  # clearing a skill that had no rating changes nothing: no op
-    assert outbox.apply(a, CAT, TOKEN, ratings, acked=3) == (3, [])
+    assert outbox.apply(a, CAT, ratings, acked=3) == (3, [])
     assert len(a.journal) == 1
 
 
@@ -54,6 +54,6 @@ def test_apply_refuses_a_removed_person_or_a_skill_not_theirs_and_applies_the_re
     other = next(k for k in CAT.skills if k not in skills)
     _, ratings = outbox.parse({"token": TOKEN, "items": [
         _item(1, "gone", skills[0], 1), _item(2, person, other, 1), _item(3, person, skills[0], 4, rater="self")]})
-    acked, refused = outbox.apply(a, CAT, TOKEN, ratings, acked=0)
+    acked, refused = outbox.apply(a, CAT, ratings, acked=0)
     assert acked == 3 and [e.key for e in refused] == ["rating.person_gone", "rating.not_theirs"]
     assert a.self_ratings[person] == {skills[0]: 4} and not a.ratings.get(person)
