@@ -144,11 +144,17 @@ def _match(people: list[str], groups: list[str], fits, holds, has_skills) -> dic
     hold_span = g + 1  # > any count of pairs where the person already holds the group
     graph = nx.Graph()
     for i, key in enumerate(groups):
+        weights = []
         for j, pid in enumerate(people):
             f = round(_weight_fit(fits[pid][key], has_skills[key], holds(pid, key)) * _SCALE)
             # Group i's digit, worth more for earlier groups, is higher for earlier people.
             order = (n - j) * base ** (g - 1 - i)
-            weight = (f * hold_span + int(holds(pid, key))) * order_span + order
+            weights.append(((f * hold_span + int(holds(pid, key))) * order_span + order, j))
+        # Only a group's g best candidates can be its pick in the best matching: the other g - 1
+        # groups take at most g - 1 of them, so a pick outside them could be swapped for a free one
+        # that weighs more (the order digits make a group's weights distinct). The same matching,
+        # on g × g edges instead of g × n (the matching was half the Staffing page's run at scale).
+        for weight, j in sorted(weights, reverse=True)[:g]:
             graph.add_edge(("g", i), ("p", j), weight=weight)
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     out = {}
