@@ -169,14 +169,15 @@ def _time_names(lang: str = "ja") -> dict[str, str]:
 
 
 async def flow_time(page, n: int) -> float:
-    """Results page, tab 関連図: the segmented control 平常時 <-> インシデント対応時."""
+    """Results page, tab 関連図: its tabs 平常時 <-> インシデント対応時 (since 2026-12-02; a segmented
+    control before, which reran the diagram's fragment)."""
     names = _time_names()
     box = page.locator(".st-key-flow_time")
     # The time not shown now (not n's parity: one swallowed click would put every later one out of
     # step, each then clicking the time already shown and waiting for a change that never comes).
-    shown = (await box.get_by_role("radio", checked=True).inner_text()).strip()
+    shown = (await box.get_by_role("tab", selected=True).inner_text()).strip()
     label = names["normal"] if shown == names["incident"] else names["incident"]
-    button = box.get_by_role("radio", name=label, exact=True)
+    button = box.get_by_role("tab", name=label, exact=True)
     # Done when the diagram of the chosen time is drawn (its title names the time).
     return await timed_click(page, button.click, CHART_TITLE_IS, {"title": t("flow.title", time=label)})
 

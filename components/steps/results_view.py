@@ -147,21 +147,25 @@ def person_radars(cat: Catalogue) -> None:
         st.info(tr("results.person_no_skills"))
 
 
-@st.fragment(key="flow")
 def flows(cat: Catalogue) -> None:
-    """A fragment: its 平常時 / インシデント対応時 switch changes nothing else on the page, so a click
-    on it redraws this diagram and its table only."""
-    a, L = assessment(), lang()
-    time = st.segmented_control(tr("results.flow_time"), [t.id for t in cat.flows.times], default="normal",
-                                required=True, key="flow_time",
-                                format_func=lambda t: next(x.name.get(L) for x in cat.flows.times if x.id == t))
-    graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
-    st.plotly_chart(flow_diagram_figure(cat, time), config=PLOT_CONFIG, key="flow_chart")
-    as_table(f"flow_{time}", lambda: flow_table(cat, graph, L))
+    """平常時 / インシデント対応時 as two tabs, each with its diagram and table, both drawn when the
+    tab 関連図 opens: switching is then the browser's alone, with no server run (issue 13: a rerun
+    of the diagram on each switch was 2.4× bare Streamlit's)."""
+    L = lang()
+    times = cat.flows.times
+    for tab, t in zip(st.tabs([t.name.get(L) for t in times], key="flow_time"), times):
+        with tab:
+            _flow(cat, t.id, L)
     st.caption(tr("results.flow_derived"))
     legend = cat.flows.legend
     notes = [legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]
     st.caption("  \n".join(notes))
+
+
+def _flow(cat: Catalogue, time: str, L: str) -> None:
+    graph = derived(f"graph_{time}", lambda a_: flow_graph(a_, time, cat))
+    st.plotly_chart(flow_diagram_figure(cat, time), config=PLOT_CONFIG, key=f"flow_chart_{time}")
+    as_table(f"flow_{time}", lambda: flow_table(cat, graph, L))
     broken = [(u, v) for u, v, d in graph.edges(data=True) if d.get("broken")]
     if broken:
         st.warning(tr("results.broken", n=len(broken), arrows=join(

@@ -44,13 +44,13 @@ def _issue_missing(assessment_id: str, person_ids: list[str]) -> None:
 def _card(title: str, kind: str, person_id: str | None, active: Link | None, aid: str) -> None:
     slot = f"{kind}_{person_id or ''}"
     with st.container(border=True):
-        st.markdown(f"**{title}**")
+        # The name and the link's state in one element: a hundred cards at scale (issue 13).
+        state = tr("share.none") if active is None else tr("share.issued_at", when=_when(active))
+        st.markdown(f"**{title}**  \n:small[:gray[{md(state)}]]")
         if active is None:
-            st.caption(tr("share.none"))
             st.button(tr("share.make"), key=f"share_make_{slot}", on_click=_issue, args=(aid, kind, person_id),
                       type="primary", icon=":material/add_link:")
             return
-        st.caption(tr("share.issued_at", when=_when(active)))
         secret = gate.fresh(active.id)
         if secret:
             show_link(kind, secret, slot)

@@ -44,14 +44,14 @@ def test_demo_deep_link_shows_results_and_flow_diagram(app_server, page, model):
 
     # Flow diagram, normal time first.
     open_flow_tab(page)
-    normal = traces(page, "flow_chart")
+    normal = traces(page, "flow_chart_normal")
     assert nodes(normal, "outsourced") == OUTSOURCED[model]
     assert arrow_count(normal) == ARROWS["normal"]
     normal_edges = edges(normal)
     assert normal_edges == catalogue_arrows("normal")
 
     choose_time(page, TIME["incident"])
-    incident = traces(page, "flow_chart", until=lambda d: arrow_count(d) != ARROWS["normal"])
+    incident = traces(page, "flow_chart_incident", until=lambda d: arrow_count(d) != ARROWS["normal"])
     assert arrow_count(incident) == ARROWS["incident"]
     incident_edges = edges(incident)
     assert incident_edges == catalogue_arrows("incident")
@@ -63,6 +63,6 @@ def test_demo_deep_link_shows_results_and_flow_diagram(app_server, page, model):
 
     if model == "B":  # and back once (the same for every model)
         choose_time(page, TIME["normal"])
-        back = traces(page, "flow_chart", until=lambda d: arrow_count(d) == ARROWS["normal"])
+        back = traces(page, "flow_chart_normal", until=lambda d: arrow_count(d) == ARROWS["normal"])
         assert edges(back) == normal_edges
     assert_clean(page)

@@ -28,9 +28,9 @@ PAIRS = [("ja", (1280, 720)), ("en", (1920, 1080))]
 if os.environ.get("FLOW_SHOTS") == "all":
     PAIRS += [("en", (1280, 720)), ("ja", (1920, 1080))]
 
-# The diagram drawn now: while its fragment reruns, Streamlit 1.67 may keep the previous drawing of
-# a keyed element beside it for a moment, marked data-retained.
-CHART = "flow_chart:not([data-retained])"
+# The diagram of a time, as drawn now: while a run redraws it, Streamlit 1.67 may keep the previous
+# drawing of a keyed element beside it for a moment, marked data-retained.
+CHART = "flow_chart_{time}:not([data-retained])"
 _NOTES_JS = """k => document.querySelector('.st-key-' + k + ' .js-plotly-plot').layout.annotations.map(
   a => ({text: a.text, x: a.x, y: a.y, yshift: a.yshift || 0, yanchor: a.yanchor, xanchor: a.xanchor,
          font: {size: (a.font || {}).size || 12}}))"""
@@ -48,12 +48,13 @@ def test_every_samples_diagrams_read_cleanly(app_server, browser, lang, size):
             open_flow_tab(page, lang)
             for time in CAT.flows.times:
                 choose_time(page, time.name.get(lang))
-                data = traces(page, CHART, until=lambda d: arrow_count(d) == len(CAT.arrows_at(time.id)))
+                chart = CHART.format(time=time.id)
+                data = traces(page, chart, until=lambda d: arrow_count(d) == len(CAT.arrows_at(time.id)))
                 assert_clean(page)
-                layout = page.evaluate(_LAYOUT_JS, CHART)
+                layout = page.evaluate(_LAYOUT_JS, chart)
                 r = readability({"data": data, "layout": layout}, layout["width"])
                 labels, heads = label_clashes({"data": data, "layout": layout | {"annotations": page.evaluate(
-                    _NOTES_JS, CHART)}}, layout["width"])
+                    _NOTES_JS, chart)}}, layout["width"])
                 where = (model, time.id, lang, size)
                 assert r.arrows == len(CAT.arrows_at(time.id)), where
                 assert len(r.crossings) <= MAX_CROSSINGS, (where, r.crossings)
@@ -61,7 +62,7 @@ def test_every_samples_diagrams_read_cleanly(app_server, browser, lang, size):
                 assert labels == [] and heads == [], (where, labels, heads)
                 # The whole diagram: a taller window for the shot (the page scrolls inside stMain).
                 page.set_viewport_size({"width": size[0], "height": 2400})
-                page.locator(f".st-key-{CHART}").screenshot(
+                page.locator(f".st-key-{chart}").screenshot(
                     path=str(out / f"{model}_{time.id}_{lang}_{size[0]}.png"), animations="disabled")
                 page.set_viewport_size({"width": size[0], "height": size[1]})
     finally:

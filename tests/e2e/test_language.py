@@ -39,8 +39,8 @@ def test_lang_en_link_shows_page_navigation_and_charts_in_english(app_server, pa
 
     open_flow_tab(page, "en")
     normal = next(x.name.en for x in CAT.flows.times if x.id == "normal")
-    assert chart_title(page, "flow_chart") == t("flow.title", "en", time=normal)
-    flow = traces(page, "flow_chart")
+    assert chart_title(page, "flow_chart_normal") == t("flow.title", "en", time=normal)
+    flow = traces(page, "flow_chart_normal")
     names = [n for tr in node_traces(flow).values() for n in tr.get("text") or []]
     assert CAT.role("incident_manager").name.en in names
     assert not [n for n in names if KANA_KANJI.search(n)], names  # node labels in English too

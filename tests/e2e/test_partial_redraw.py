@@ -39,17 +39,24 @@ def test_a_role_status_click_leaves_nothing_stale(app_server, page):
     assert _reading(page) == clicked
 
 
-def test_the_flow_switch_redraws_the_diagram_for_the_chosen_time(app_server, page):
+def test_the_flow_switch_shows_the_diagram_of_the_chosen_time_without_a_run(app_server, page):
+    """平常時 / インシデント対応時 are tabs drawn when 関連図 opens: a switch runs no script."""
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda _f: frames.append(1)))
     open_page(page, app_server, "/results?demo=B")
     open_flow_tab(page)
+    wait_for_app(page)
     names = {x.id: x.name.ja for x in CAT.flows.times}
     headline = page.get_by_test_id("stMetric").all_inner_texts()
+    page.wait_for_timeout(1000)  # the page's own first runs are over
+    frames.clear()
     for time in ("incident", "normal", "incident"):
         choose_time(page, names[time])
-        # The fragment's run may start after the click's radio shows checked: wait for its chart.
-        traces(page, "flow_chart", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time)))
-        wait_for_app(page)
-        assert chart_title(page, "flow_chart") == t("flow.title", time=names[time])
+        traces(page, f"flow_chart_{time}", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time)))
+        assert chart_title(page, f"flow_chart_{time}") == t("flow.title", time=names[time])
+        other = "normal" if time == "incident" else "incident"
+        expect(page.locator(f".st-key-flow_chart_{other}")).to_be_hidden()
+    assert frames == []  # not one message to the server: the browser switched alone
     assert page.get_by_test_id("stMetric").all_inner_texts() == headline
 
 

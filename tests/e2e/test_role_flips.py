@@ -37,7 +37,7 @@ def test_flip_to_outsourced_updates_radar_and_flow_diagram(app_server, page):
     assert {k for k in after if k != out} == {k for k in before if k != handler.name.ja}
 
     open_flow_tab(page)
-    flow = traces(page, "flow_chart")
+    flow = traces(page, "flow_chart_normal")
     assert nodes(flow, "outsourced") == OUTSOURCED["B"] | {"incident_handler"}
     assert "incident_handler" not in nodes(flow, "in_house")
 
@@ -55,7 +55,7 @@ def test_flip_to_gap_breaks_its_arrows(app_server, page):
     open_flow_tab(page)
     for time in ("normal", "incident"):
         choose_time(page, TIME[time])
-        flow = traces(page, "flow_chart", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time)))
+        flow = traces(page, f"flow_chart_{time}", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time)))
         assert "incident_manager" in nodes(flow, "gap")
         touching = {(a.source, a.target) for a in CAT.arrows_at(time)
                     if "incident_manager" in (a.source, a.target)}

@@ -26,7 +26,7 @@ def test_screenshot_every_page_and_the_flow_diagram(app_server, page, lang):
     open_flow_tab(page, lang)
     for time in CAT.flows.times:
         choose_time(page, time.name.get(lang))
-        traces(page, "flow_chart", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time.id)))
+        traces(page, f"flow_chart_{time.id}", until=lambda d: arrow_count(d) == len(CAT.arrows_at(time.id)))
         assert_clean(page)
         shots.append(screenshot(page, f"results_flow_{time.id}_{lang}"))
 

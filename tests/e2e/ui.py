@@ -353,6 +353,7 @@ def open_flow_tab(page: Page, lang: str = "ja") -> None:
 
 
 def choose_time(page: Page, time_name: str) -> None:
-    page.get_by_role("radio", name=time_name, exact=True).click()
-    wait_for_app(page)
-    expect(page.get_by_role("radio", name=time_name, exact=True)).to_be_checked()
+    """The flow diagram's tab of that time (平常時 / インシデント対応時): the browser's alone, no run."""
+    tab = page.locator(".st-key-flow_time").get_by_role("tab", name=time_name, exact=True)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
