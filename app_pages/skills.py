@@ -6,6 +6,7 @@ from assessment.core import edit
 from assessment.core.model import RATERS, RATING_RULES
 from components.session.i18n import lang, tr
 from components.session.labels import rater_name, rule_name, rule_statement
+from components.session.lazy import lazy_expander
 from components.rating.panel import first_to_rate, rating_panel, sidebar_status
 from components.steps.targets_view import targets
 from components.session.state import assessment, catalogue, run_edit, show_edit_error, wkey
@@ -16,8 +17,10 @@ st.write(tr("skills.intro"))
 with st.expander(tr("skills.scale_heading")):
     st.markdown(tr("skills.scale_body"))
 show_edit_error()
-with st.expander(tr("targets.heading")):
-    targets(cat, a)
+targets_box = lazy_expander(tr("targets.heading"), "targets")  # built when opened: a faster page load
+if targets_box.open:
+    with targets_box:
+        targets(cat, a)
 if not a.people:
     sidebar_status()
     st.info(tr("skills.no_people"))

@@ -11,6 +11,7 @@ from csirt_data import Catalogue
 
 from components.session.i18n import join, lang, tr
 from components.session.labels import md, percent
+from components.session.lazy import lazy_expander
 from components.session.state import assessment, catalogue, derived, run_edits, wkey
 
 _CONFIRM = "_staffing_confirm"  # the assessment version the user asked to apply the suggestion to
@@ -161,7 +162,10 @@ def applied_message() -> None:
 def rule_note(cat: Catalogue) -> None:
     """The rule the suggestion follows, with the groups as the catalogue names them."""
     L = lang()
-    with st.expander(tr("staffing.rule_heading"), icon=":material/rule:"):
+    box = lazy_expander(tr("staffing.rule_heading"), "staffing_rule", icon=":material/rule:")  # built when opened
+    if not box.open:
+        return
+    with box:
         ungrouped = join(cat.role(r).name.get(L) for r in cat.groups_file.ungrouped)
         st.markdown(tr("staffing.rule", ungrouped=ungrouped))
         lines = [tr("staffing.rule_group_line", group=g.name.get(L), roles=_roles_text(cat, g.role_ids, L))

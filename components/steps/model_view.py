@@ -5,6 +5,7 @@ import streamlit as st
 from csirt_data import Catalogue
 
 from components.session.i18n import lang, tr
+from components.session.lazy import lazy_expander
 
 YELLOW = "#FFE45C"  # the document marks outsourced roles in yellow
 
@@ -46,14 +47,21 @@ def model_card(cat: Catalogue, model_id: str, selected: bool) -> None:
             st.markdown("\n".join(f"- {cat.role(r).label(L)}" for r in m.outsourced))
         else:
             st.write(tr("model.none_outsourced"))
-        with st.expander(tr("model.details")):
-            st.write(m.outsourcing_policy.get(L))
-            st.markdown(f"**{tr('model.education_common')}**")
-            st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.common))
-            st.markdown(f"**{tr('model.education_per_role')}**")
-            st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.per_role))
-            if m.education.note:
-                st.caption(m.education.note.get(L))
-            if m.variants:
-                st.markdown(f"**{tr('model.variants')}**")
-                st.markdown("\n".join(f"- {v.name.get(L)}" for v in m.variants))
+        details = lazy_expander(tr("model.details"), f"model_details_{model_id}")  # built when opened
+        if details.open:
+            with details:
+                _details(m, L)
+
+
+def _details(m, L: str) -> None:
+    """The model's outsourcing policy, its education and its diagram variants."""
+    st.write(m.outsourcing_policy.get(L))
+    st.markdown(f"**{tr('model.education_common')}**")
+    st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.common))
+    st.markdown(f"**{tr('model.education_per_role')}**")
+    st.markdown("\n".join(f"- {e.get(L)}" for e in m.education.per_role))
+    if m.education.note:
+        st.caption(m.education.note.get(L))
+    if m.variants:
+        st.markdown(f"**{tr('model.variants')}**")
+        st.markdown("\n".join(f"- {v.name.get(L)}" for v in m.variants))

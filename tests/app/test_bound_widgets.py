@@ -7,7 +7,7 @@ the default; with the first option as the default, a status select then showed �
 back, again and again, so the others' change never appeared. The default must be the value itself."""
 import pytest
 
-from tests.app.helpers import app, assessment, by_key, no_errors
+from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy
 from tests.app.test_team_merge import two_sessions
 
 
@@ -46,6 +46,8 @@ def test_every_bound_widget_defaults_to_the_value_it_shows(demo, page, at_least)
     # The Roles page's statuses and notes are in the role board (its own data, not bound widgets):
     # the organisation in the sidebar is its one bound widget.
     at = app(demo=demo, page=page)
+    if page == "skills":
+        open_lazy(at, "targets")  # the targets are built when their expander opens
     check(at, at_least)
     at.run()  # a later run, which no longer sends the value written into session state
     check(at, at_least)
@@ -53,6 +55,7 @@ def test_every_bound_widget_defaults_to_the_value_it_shows(demo, page, at_least)
 
 def test_a_target_changed_by_someone_else_is_the_new_widgets_default_in_later_runs():
     first, second, _a_id = two_sessions("C", page="skills")
+    open_lazy(first, "targets"), open_lazy(second, "targets")  # built when their expander opens
     by_key(first.selectbox, "target_prerequisite").select(1).run()
     second.run()  # the poll brings the change in: a fresh key for that select
     assert assessment(second).targets["prerequisite"] == 1
@@ -77,6 +80,7 @@ def test_an_echo_of_an_earlier_change_in_the_same_window_is_still_dropped():
     once held only the latest change's paths, so the first change was undone (seen in the fresh
     four-browser race of test_team_live: a save that set two roles back to 自組織保有)."""
     first, second, _a_id = two_sessions("C", page="skills")
+    open_lazy(first, "targets"), open_lazy(second, "targets")  # built when their expander opens
     before = assessment(second).targets["prerequisite"]
     by_key(first.selectbox, "target_prerequisite").select(1).run()
     second.run()  # follows the first change

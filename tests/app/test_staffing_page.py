@@ -8,7 +8,7 @@ from assessment.scores.staffing import staffing
 from components.session.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, by_key, no_errors
+from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy
 
 cat = load_catalogue()
 
@@ -48,7 +48,8 @@ def test_every_demo(demo, lang):
     # Fits as badges with the whole percent; 経営者 (no skills) has none.
     for cell, g in zip(plan["fit"], sug.groups):
         assert cell == "—" if g.main.fit is None else cell.endswith(f"-badge[{round(g.main.fit * 100)}%]"), cell
-    # The rule names the groups as the catalogue does.
+    # The rule names the groups as the catalogue does (built when its expander opens).
+    open_lazy(at, "staffing_rule")
     rule = _texts(at, "markdown")
     assert all(g.name.get(lang) in rule for g in cat.groups)
     # Single points of failure in words: each role with one holder, with the holder's name.

@@ -1,6 +1,6 @@
 """The walk-through under streamlit.testing: model → roles → people → skills → results, through the
 widgets, checking the Assessment (the single source of truth) after each step."""
-from tests.app.helpers import app, assessment, by_key, goto, no_errors, whole_page
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, open_lazy, whole_page
 from tests.app.rating_widget import rate, widget_data
 from tests.app.role_board import board_roles, set_note, set_status
 
@@ -65,6 +65,7 @@ def test_full_walkthrough():
     assert assessment(at).ratings[people[0].id] == {"outage_command": 3}
 
     # Targets: the common prerequisite target 4, then commander's own target 3 again.
+    open_lazy(at, "targets")  # built when its expander opens
     by_key(at.selectbox, "target_prerequisite").select(4).run()
     assert assessment(at).targets["prerequisite"] == 4
     targets = next(e for e in at.data_editor if e.key.startswith("role_targets"))
