@@ -259,7 +259,7 @@ async def bare_language_back(page) -> None:
 
 # --- an edit before a click: the next click finds no figure cached for the new version ---------------
 
-async def edit_organisation(page, n: int) -> None:
+async def edit_organisation(page, n: int, title_key: str = "results.title") -> None:
     """Untimed: a new organisation name in the sidebar, which bumps the assessment's version (the
     box keeps its key; the run it starts is waited for)."""
     box = page.locator('[class*="st-key-org-"] input')
@@ -267,7 +267,7 @@ async def edit_organisation(page, n: int) -> None:
     await box.fill(f"ベンチマーク {n}")
     await box.press("Enter")
     await page.wait_for_function("n => window.__bench.runs > n", arg=before, timeout=TIMEOUT_MS)
-    await wait_complete(page, HEADING_HAS, {"text": t("results.title")})
+    await wait_complete(page, HEADING_HAS, {"text": t(title_key)})
 
 
 async def flow_time_after_edit(page, n: int) -> float:
@@ -279,6 +279,14 @@ async def language_after_edit(page, n: int) -> float:
     await edit_organisation(page, n)
     ms = await language(page, n)
     await language_back(page)
+    return ms
+
+
+async def language_roles_after_edit(page, n: int) -> float:
+    """The same switch on the Roles page, which has no chart: what the language costs without one."""
+    await edit_organisation(page, n, "roles.title")
+    ms = await language(page, n, "roles.title")
+    await language_back(page, "roles.title")
     return ms
 
 

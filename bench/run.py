@@ -171,9 +171,10 @@ for _org, _q in (("demo", "demo=B"), ("scale", "bench=scale")):
     ] + ([(f"click/{_org}/flow_after_edit", _org, f"/results?lang=ja&{_q}", C.open_flow_tab,
            C.flow_time_after_edit)] if _org == "scale" else []) + [
         (f"click/{_org}/language_after_edit", _org, f"/results?lang=ja&{_q}", None, C.language_after_edit),
-    ]
+    ] + ([(f"click/{_org}/language_roles_after_edit", _org, f"/roles?lang=ja&{_q}", None,
+           C.language_roles_after_edit)] if _org == "scale" else [])
 FLOOR = {"role_status": "selectbox", "rating": "grid", "flow": "segmented", "flow_after_edit": "segmented",
-         "language_after_edit": "language"}
+         "language_after_edit": "language", "language_roles_after_edit": "language"}
 WARMUP = 2
 
 
