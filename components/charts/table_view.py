@@ -14,4 +14,4 @@ def as_table(key: str, build: Callable[[], pd.DataFrame]) -> None:
     box = lazy_expander(tr("chart.as_table"), f"table_{key}", icon=":material/table_rows:")
     if box.open:
         with box:
-            st.dataframe(build(), hide_index=True, width="stretch", key=f"table_{key}_df")
+            st.dataframe(build(), hide_index=True, width="stretch", key=f"table_{key}_df", placeholder="—")

@@ -52,7 +52,7 @@ def _apply(key: str, apply: Apply) -> None:
     run_edits(lambda a: apply(a, named))
 
 
-def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, **kwargs) -> None:
+def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, placeholder: str = "—", **kwargs) -> None:
     """Shows `df` (one row per id in `row_ids`) for editing; `apply(a, named_delta)` makes the
     change, where named_delta has 'edited' {row id: {column: value}}, 'added' and 'deleted'."""
     key = f"{name}@{assessment().id}.{_digest(name, df, row_ids)}.{st.session_state.get('_nonce', 0)}"
@@ -62,7 +62,8 @@ def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, **kwar
         registry.pop(old, None)
         spent.pop(old, None)
     registry[key] = list(row_ids)
-    st.data_editor(df, key=key, on_change=_apply, args=(key, apply), **kwargs)
+    # An empty cell reads "—" (Streamlit's own text for it is "None", in English on every page).
+    st.data_editor(df, key=key, on_change=_apply, args=(key, apply), placeholder=placeholder, **kwargs)
     # Edits that reached session state without the callback (a test seeding them) are applied too.
     if _pending(key):
         _apply(key, apply)

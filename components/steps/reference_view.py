@@ -104,6 +104,6 @@ def flows(cat: Catalogue) -> None:
             tr("ref.flow_times"): join(times[t] for t in a.times),
             tr("ref.flow_evidence"): " / ".join(dict.fromkeys(sentences)),
         })
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder="—")
     legend = cat.flows.legend
     st.caption("  \n".join([legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]))

@@ -97,7 +97,8 @@ def radars(cat: Catalogue) -> None:
     with left:
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
-        st.dataframe(coverage_table(names, {tr("chart.coverage"): values}), hide_index=True, key="table_grouped")
+        st.dataframe(coverage_table(names, {tr("chart.coverage"): values}), hide_index=True, key="table_grouped",
+                     placeholder="—")
 
     rated_roles = [r for r in cat.role_ids if scores[r].skills]
     if rated_roles:

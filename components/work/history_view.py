@@ -132,7 +132,7 @@ def comparison(cat: Catalogue) -> None:
                       tr("skills.col_skill"): [cat.skill(x.skill).get(L) for x in c.rating_changes],
                       tr("history.before"): [level_label(x.before) for x in c.rating_changes],
                       tr("history.after"): [level_label(x.after) for x in c.rating_changes]},
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch", placeholder="—")
     if c.rule[0] != c.rule[1]:
         st.markdown(tr("history.rule_changed", before=rule_name(c.rule[0]), after=rule_name(c.rule[1])))
     s0, s1 = c.summary
