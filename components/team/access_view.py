@@ -67,6 +67,13 @@ def qr_png(text: str) -> bytes:
     return out.getvalue()
 
 
+def link_state(link) -> str:
+    """A link's state in a card or a table: not issued, or when it was."""
+    if link is None:
+        return tr("share.none")
+    return tr("share.issued_at", when=link.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
 def show_link(kind: str, secret: str, key: str) -> None:
     """A new link: its URL to copy and its QR code to scan from a phone."""
     url = link_url(kind, secret)

@@ -1,5 +1,5 @@
 """The Share page (editors only): make, revoke and re-issue the editor link, the viewer link and one
-participant link per person, each as a URL and a QR code. A secret is shown only in the session
+participant link per person (components/team/participant_links.py), each as a URL and a QR code. A secret is shown only in the session
 that made it (only its hash is stored); afterwards the page says when it was issued."""
 from __future__ import annotations
 
@@ -15,14 +15,10 @@ from components.session import persistence
 from components.session.i18n import lang, tr
 from components.session.labels import md
 from components.session.state import assessment
-from components.team import gate
-from components.team.access_view import base_url, show_link
+from components.team import gate, participant_links
+from components.team.access_view import base_url, link_state, show_link
 
 ERROR = "_share_error"
-
-
-def _when(link: Link) -> str:
-    return link.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _do(action) -> None:
@@ -45,8 +41,7 @@ def _card(title: str, kind: str, person_id: str | None, active: Link | None, aid
     slot = f"{kind}_{person_id or ''}"
     with st.container(border=True):
         # The name and the link's state in one element: a hundred cards at scale (issue 13).
-        state = tr("share.none") if active is None else tr("share.issued_at", when=_when(active))
-        st.markdown(f"**{title}**  \n:small[:gray[{md(state)}]]")
+        st.markdown(f"**{title}**  \n:small[:gray[{md(link_state(active))}]]")
         if active is None:
             st.button(tr("share.make"), key=f"share_make_{slot}", on_click=_issue, args=(aid, kind, person_id),
                       type="primary", icon=":material/add_link:")
@@ -83,7 +78,8 @@ def render() -> None:
     except StoreError as exc:
         st.warning(message(exc, lang()))
         return
-    find = lambda kind, pid=None: next((x for x in active if x.kind == kind and x.person_id == pid), None)  # noqa: E731
+    by = {(x.kind, x.person_id): x for x in active}  # one active link per kind and person
+    find = lambda kind, pid=None: by.get((kind, pid))  # noqa: E731
 
     left, right = st.columns(2)
     with left:
@@ -109,10 +105,8 @@ def render() -> None:
     if missing:
         st.button(tr("share.make_all", n=len(missing)), key="share_make_all", type="primary",
                   on_click=_issue_missing, args=(a.id, missing), icon=":material/qr_code_2:")
-    cols = st.columns(3)
-    for n, p in enumerate(a.people):
-        with cols[n % 3]:
-            _card(md(p.name), "participant", p.id, find("participant", p.id), a.id)
+    participant_links.render(a, lambda pid: find("participant", pid),
+                             lambda title, pid, link: _card(title, "participant", pid, link, a.id))
     # Links of people since removed open nothing (the gate checks), but can still be revoked here.
     people = {p.id for p in a.people}
     stale = [x for x in active if x.kind == "participant" and x.person_id not in people]
