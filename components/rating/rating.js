@@ -143,13 +143,7 @@ function focusRow(s, i) {
 }
 
 function rate(s, i, level) {
-  const r = s.rows[i];
-  s.seq += 1;
-  s.outbox.push({ seq: s.seq, person: s.data.person, rater: s.data.rater, skill: r.skill, level });
-  paint(s);
-  s.root.dataset.seq = String(s.seq);
-  s.root.dataset.pending = String(s.outbox.length);
-  s.send("outbox", { token: s.token, items: s.outbox });
+  enqueue(s, { person: s.data.person, rater: s.data.rater, skill: s.rows[i].skill, level }, paint);
 }
 
 function onKey(s, ev) {
@@ -197,8 +191,7 @@ function onClick(s, ev) {
 }
 
 function update(s, data) {
-  const ack = data.acked || {};
-  if (ack.token === s.token) s.outbox = s.outbox.filter((it) => it.seq > ack.seq);
+  acknowledge(s, data.acked);
   // A new person, rater or language (a new list) is built anew; the same list is only repainted,
   // so that the focused row and the cursor stay where the rater is.
   const shape = JSON.stringify([data.person, data.rater, data.lang, data.rows.map((r) => r.skill)]);
@@ -221,8 +214,6 @@ function update(s, data) {
     paint(s);
   }
   s.root.dataset.rater = data.rater;
-  s.root.dataset.acked = String(ack.token === s.token ? ack.seq : 0);
-  s.root.dataset.pending = String(s.outbox.length);
 }
 
 export default function (component) {

@@ -120,7 +120,6 @@ function paint(s) {
     });
     const differs = v !== r.default;
     if (differs) changed += 1;
-    e.row.classList.toggle("changed", differs);
     e.differs.textContent = differs ? "✎ " + t.differs.replace("{default}", statusOf(s, r.default).label) : "";
     // A note being typed is the user's: only a box not in use shows the server's value.
     const note = shown(s, r, "note");
@@ -128,20 +127,12 @@ function paint(s) {
   }
   s.count.textContent = t.changed_count.replace("{n}", changed);
   s.queue.textContent = s.outbox.length ? t.queued.replace("{n}", s.outbox.length) : "";
-  s.root.dataset.pending = String(s.outbox.length);
 }
 
+// A change of a role's field, queued unless the role shows that value already.
 function change(s, roleId, field, value) {
-  s.seq += 1;
-  s.outbox.push({ seq: s.seq, role: roleId, field, value });
-  paint(s);
-  s.root.dataset.seq = String(s.seq);
-  s.send("outbox", { token: s.token, items: s.outbox });
-}
-
-function setStatus(s, roleId, value) {
   const r = roles(s).find((x) => x.id === roleId);
-  if (r && shown(s, r, "status") !== value) change(s, roleId, "status", value);
+  if (r && shown(s, r, field) !== value) enqueue(s, { role: roleId, field, value }, paint);
 }
 
 function onClick(s, ev) {
@@ -155,7 +146,7 @@ function onClick(s, ev) {
   const b = ev.target.closest && ev.target.closest(".st[role=radio]");
   if (!b) return;
   const roleId = b.closest(".role").dataset.role;
-  setStatus(s, roleId, b.dataset.status);
+  change(s, roleId, "status", b.dataset.status);
   b.focus();
 }
 
@@ -178,13 +169,12 @@ function onKey(s, ev) {
   else if (ev.key === " " || ev.key === "Enter") to = i;
   if (to === null) return;
   ev.preventDefault();
-  setStatus(s, e.row.dataset.role, e.radios[to].dataset.status);
+  change(s, e.row.dataset.role, "status", e.radios[to].dataset.status);
   e.radios[to].focus();
 }
 
 function sendNote(s, input) {
-  const r = roles(s).find((x) => x.id === input.dataset.role);
-  if (r && input.value !== shown(s, r, "note")) change(s, r.id, "note", input.value);
+  change(s, input.dataset.role, "note", input.value);
 }
 
 function onNote(s, ev) {
@@ -192,8 +182,6 @@ function onNote(s, ev) {
 }
 
 function update(s, data) {
-  const ack = data.acked || {};
-  if (ack.token === s.token) s.outbox = s.outbox.filter((it) => it.seq > ack.seq);
   // A new language (or catalogue) is built anew; otherwise the board is only repainted, so that
   // focus, an open duties list and a note being typed stay as they are.
   const shape = JSON.stringify([data.lang, data.functions.map((f) => f.roles.map((r) => r.id))]);
@@ -202,8 +190,8 @@ function update(s, data) {
     s.shape = shape;
     build(s);
   }
+  acknowledge(s, data.acked);
   paint(s);
-  s.root.dataset.acked = String(ack.token === s.token ? ack.seq : 0);
 }
 
 export default function (component) {

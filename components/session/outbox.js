@@ -17,6 +17,24 @@ function randomToken() {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
+// A new action: into the outbox with the next seq, shown at once (`paint`), the whole outbox sent.
+function enqueue(s, item, paint) {
+  s.seq += 1;
+  s.outbox.push({ seq: s.seq, ...item });
+  paint(s);
+  s.root.dataset.seq = String(s.seq);
+  s.root.dataset.pending = String(s.outbox.length);
+  s.send("outbox", { token: s.token, items: s.outbox });
+}
+
+// The server's acknowledgement ({token, seq}, from the data): what it applied leaves the outbox.
+function acknowledge(s, ack) {
+  const mine = !!ack && ack.token === s.token;
+  if (mine) s.outbox = s.outbox.filter((it) => it.seq > ack.seq);
+  s.root.dataset.acked = String(mine ? ack.seq : 0);
+  s.root.dataset.pending = String(s.outbox.length);
+}
+
 // The component's entry: one state per mount, kept across reruns; `update(s, data)` when data fits.
 function mount(component, create, fits, update) {
   const { data, parentElement, setStateValue } = component;
