@@ -8,10 +8,11 @@ import streamlit as st
 
 from components.session.i18n import tr
 from components.session.lazy import lazy_expander
+from components.session.labels import EMPTY_CELL
 
 
 def as_table(key: str, build: Callable[[], pd.DataFrame]) -> None:
     box = lazy_expander(tr("chart.as_table"), f"table_{key}", icon=":material/table_rows:")
     if box.open:
         with box:
-            st.dataframe(build(), hide_index=True, width="stretch", key=f"table_{key}_df", placeholder="—")
+            st.dataframe(build(), hide_index=True, width="stretch", key=f"table_{key}_df", placeholder=EMPTY_CELL)

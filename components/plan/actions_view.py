@@ -120,7 +120,7 @@ def table(cat: Catalogue, a: Assessment, actions: list[Action]) -> None:
         "note": st.column_config.TextColumn(tr("actions.col_note"), max_chars=500, width=110),
     }
     editor("actions", df, [x.key for x in actions], _apply, column_config=config, hide_index=True,
-           num_rows="fixed", width="stretch", height=38 + 35 * min(len(df), 12) + 16, placeholder="—")  # + the scroll bar
+           num_rows="fixed", width="stretch", height=38 + 35 * min(len(df), 12) + 16)  # + the scroll bar
     st.caption(tr("actions.table_help"))
     details(cat, a, actions)
 

@@ -20,7 +20,7 @@ from components.session import outbox_take
 from components.session.i18n import lang, tr
 from components.session.labels import BADGE_COLOURS, status_label
 from components.session.outbox import BROWSER_JS
-from components.session.state import assessment, refusal_text
+from components.session.state import assessment, report_refusals
 
 KEY = "role_board"  # one stable key: the browser keeps the board, its focus and its queue across reruns
 ACKED = "_role_board_acked"  # {"token": the board mount last heard from, "seq": the last change applied}
@@ -57,7 +57,7 @@ def take_changes() -> bool:
     each. Returns whether anything was applied. Refusals become the page's edit error."""
     refused = outbox_take.take(KEY, ACKED, changes.parse, changes.apply)
     if refused:
-        st.session_state["_edit_error"] = "\n\n".join(refusal_text(e) for e in refused)
+        report_refusals(refused)
     return refused is not None
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 from assessment.core.model import Assessment
 
 from components.session.state import assessment, run_edits
+from components.session.labels import EMPTY_CELL
 
 _ROWS = "_editor_rows"  # editor key -> row ids of the table it showed
 _SPENT = "_editor_spent"  # editor key -> the delta last applied from it
@@ -52,7 +53,8 @@ def _apply(key: str, apply: Apply) -> None:
     run_edits(lambda a: apply(a, named))
 
 
-def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, placeholder: str = "—", **kwargs) -> None:
+def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, placeholder: str = EMPTY_CELL,
+           **kwargs) -> None:
     """Shows `df` (one row per id in `row_ids`) for editing; `apply(a, named_delta)` makes the
     change, where named_delta has 'edited' {row id: {column: value}}, 'added' and 'deleted'."""
     key = f"{name}@{assessment().id}.{_digest(name, df, row_ids)}.{st.session_state.get('_nonce', 0)}"
@@ -62,7 +64,6 @@ def editor(name: str, df: pd.DataFrame, row_ids: list[str], apply: Apply, placeh
         registry.pop(old, None)
         spent.pop(old, None)
     registry[key] = list(row_ids)
-    # An empty cell reads "—" (Streamlit's own text for it is "None", in English on every page).
     st.data_editor(df, key=key, on_change=_apply, args=(key, apply), placeholder=placeholder, **kwargs)
     # Edits that reached session state without the callback (a test seeding them) are applied too.
     if _pending(key):

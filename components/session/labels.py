@@ -8,6 +8,7 @@ from components.session.i18n import tr
 
 # Colours as the document draws them (outsourced = yellow); gap red; not applicable grey.
 STATUS_COLOURS = {"in_house": "#1F6FB2", "outsourced": "#F2C500", "gap": "#D62728", "not_applicable": "#9A9A9A"}
+EMPTY_CELL = "—"  # a table's or grid's empty cell (Streamlit's own text for it is an English "None")
 BADGE_COLOURS = {"in_house": "blue", "outsourced": "yellow", "gap": "red", "not_applicable": "gray"}
 
 

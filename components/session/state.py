@@ -190,6 +190,11 @@ def refusal_text(exc: EditError) -> str:
     return tr(exc.key, **{k: quote(str(v), 120) for k, v in args.items()})
 
 
+def report_refusals(errors: list[EditError]) -> None:
+    """Refusals of changes a widget queued (one message each), shown by the page's show_edit_error."""
+    st.session_state["_edit_error"] = "\n\n".join(refusal_text(e) for e in errors)
+
+
 def _refused(exc: EditError) -> None:
     st.session_state["_edit_error"] = refusal_text(exc)
     # The widgets showing the refused value start again from the Assessment.

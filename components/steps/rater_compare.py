@@ -17,7 +17,7 @@ from csirt_data import Catalogue
 
 from components.charts.chart_style import PLOT_CONFIG, axis_label
 from components.session.i18n import join, lang, tr
-from components.session.labels import level_label, rule_name
+from components.session.labels import EMPTY_CELL, level_label, rule_name
 from components.charts.radar import levels_radar
 
 
@@ -121,7 +121,7 @@ def rater_differences(cat: Catalogue, a: Assessment, person_id: str) -> None:
         "diff": [f"{g.diff:+d}" for g in c.gaps],
         "used": [level_label(g.used) for g in c.gaps],
     })
-    st.container(key="rater_gaps").dataframe(df, hide_index=True, width="stretch", placeholder="—", column_config={
+    st.container(key="rater_gaps").dataframe(df, hide_index=True, width="stretch", placeholder=EMPTY_CELL, column_config={
         # Widths in pixels: every column fits inside the expander on a 1400 px wide window.
         "no": st.column_config.NumberColumn(tr("workshop.col_no"), width=48),
         "skill": st.column_config.TextColumn(tr("skills.col_skill"), width=300),

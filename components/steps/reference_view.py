@@ -8,6 +8,7 @@ from csirt_data import KINDS, Catalogue
 from components.session.i18n import join, lang, tr
 from components.session.lazy import lazy_expander
 from components.steps.model_view import appendix_table, model_card
+from components.session.labels import EMPTY_CELL
 
 
 def roles(cat: Catalogue) -> None:
@@ -104,6 +105,6 @@ def flows(cat: Catalogue) -> None:
             tr("ref.flow_times"): join(times[t] for t in a.times),
             tr("ref.flow_evidence"): " / ".join(dict.fromkeys(sentences)),
         })
-    st.dataframe(rows, hide_index=True, width="stretch", placeholder="—")
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder=EMPTY_CELL)
     legend = cat.flows.legend
     st.caption("  \n".join([legend["solid"].get(L), legend["dotted"].get(L)] + [n.get(L) for n in cat.flows.notes]))

@@ -14,7 +14,7 @@ from assessment.exchange.link_list import links_csv
 from assessment.team.access import Link
 
 from components.session.i18n import tr
-from components.session.labels import md
+from components.session.labels import EMPTY_CELL, md
 from components.team import gate
 from components.team.access_view import link_state, link_url
 
@@ -34,7 +34,7 @@ def _table(a: Assessment, find: Find) -> list[tuple[str, str]]:
     """Everyone's link state in one grid; returns the (name, URL) of the links made just now."""
     rows = [(p.name, link_state(find(p.id)), _fresh_url(find(p.id))) for p in a.people]
     df = pd.DataFrame(rows, columns=["name", "state", "url"])
-    st.dataframe(df, hide_index=True, width="stretch", placeholder="—", key="share_table", column_config={
+    st.dataframe(df, hide_index=True, width="stretch", placeholder=EMPTY_CELL, key="share_table", column_config={
         "name": st.column_config.TextColumn(tr("share.col_name")),
         "state": st.column_config.TextColumn(tr("share.col_state")),
         "url": st.column_config.TextColumn(tr("share.col_url"), help=tr("share.col_url_help"), width="large"),

@@ -14,7 +14,7 @@ from csirt_data import Catalogue
 from components.session import persistence
 from components.charts.chart_style import PLOT_CONFIG, TRACE_COLOURS, base_layout
 from components.session.i18n import join, lang, tr
-from components.session.labels import level_label, md, percent, rater_name, rule_name, status_label
+from components.session.labels import EMPTY_CELL, level_label, md, percent, rater_name, rule_name, status_label
 from components.charts.radar import grouped_radar_overlay
 from components.session.state import assessment
 from components.session.safe_text import error_text
@@ -132,7 +132,7 @@ def comparison(cat: Catalogue) -> None:
                       tr("skills.col_skill"): [cat.skill(x.skill).get(L) for x in c.rating_changes],
                       tr("history.before"): [level_label(x.before) for x in c.rating_changes],
                       tr("history.after"): [level_label(x.after) for x in c.rating_changes]},
-                     hide_index=True, width="stretch", placeholder="—")
+                     hide_index=True, width="stretch", placeholder=EMPTY_CELL)
     if c.rule[0] != c.rule[1]:
         st.markdown(tr("history.rule_changed", before=rule_name(c.rule[0]), after=rule_name(c.rule[1])))
     s0, s1 = c.summary

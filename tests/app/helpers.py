@@ -68,3 +68,10 @@ def custom_component(at: AppTest, name: str):
     walk(at.main)
     assert len(found) == 1, f"{len(found)} × {name}"
     return found[0]
+
+
+def still_queued(sent: list[dict], acked: dict, token: str) -> tuple[list[dict], int]:
+    """A widget's outbox as the browser keeps it (components/session/outbox.js): the items the
+    server has not acknowledged yet, and the last seq used (the next item gets the one after)."""
+    last = acked.get("seq", 0) if acked.get("token") == token else 0
+    return [it for it in sent if it["seq"] > last], max([last, *(it["seq"] for it in sent)])

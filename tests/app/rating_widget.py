@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from components.rating.widget import KEY
-from tests.app.helpers import custom_component
+from tests.app.helpers import custom_component, still_queued
 
 TOKEN = "0123456789abcdef" * 2
 RATING_COMPONENT = "csirt_self_check.rating"
@@ -22,9 +22,7 @@ def rate(at, levels: dict[int, int | None], *, token: str = TOKEN):
     outbox, which is sent whole, with increasing seq numbers, until the server acknowledges it."""
     data = widget_data(at)
     sent = at.session_state[KEY]["outbox"]["items"] if _has_outbox(at) else []
-    acked = data["acked"].get("seq", 0) if data["acked"].get("token") == token else 0
-    items = [it for it in sent if it["seq"] > acked]
-    seq = max([acked, *(it["seq"] for it in sent)])
+    items, seq = still_queued(sent, data["acked"], token)
     for i, level in levels.items():
         seq += 1
         items.append({"seq": seq, "person": data["person"], "rater": data["rater"],

@@ -10,7 +10,7 @@ import json
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from components.role_board.widget import KEY
-from tests.app.helpers import custom_component
+from tests.app.helpers import custom_component, still_queued
 
 TOKEN = "fedcba9876543210" * 2
 BOARD_COMPONENT = "csirt_self_check.role_board"
@@ -43,11 +43,7 @@ def change(at, changes: list[tuple[str, str, str]], *, token: str = TOKEN, callb
     sent whole, with increasing seq numbers, until the server acknowledges it. Runs the app.
     `callback=False`: the state reaches a session that runs no callback for it (a tab reconnected
     to a restarted server starts a new session), as session state set before the run."""
-    acked = board_data(at)["acked"]
-    sent = _sent(at)
-    last = acked.get("seq", 0) if acked.get("token") == token else 0
-    items = [it for it in sent if it["seq"] > last]
-    seq = max([last, *(it["seq"] for it in sent)])
+    items, seq = still_queued(_sent(at), board_data(at)["acked"], token)
     for role, field, value in changes:
         seq += 1
         items.append({"seq": seq, "role": role, "field": field, "value": value})
