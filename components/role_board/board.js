@@ -11,6 +11,7 @@ function create(parent) {
   s.root.addEventListener("click", (ev) => onClick(s, ev));
   s.root.addEventListener("keydown", (ev) => onKey(s, ev));
   s.root.addEventListener("change", (ev) => onNote(s, ev));
+  s.root.addEventListener("input", (ev) => ev.target.classList.contains("note") && fit(ev.target));
   return s;
 }
 
@@ -95,8 +96,9 @@ function buildRow(s, r) {
     pick.appendChild(b);
     return b;
   });
-  const note = el("input", "note");
-  note.type = "text";
+  // A text area that grows with its text, so that a long note is read whole (a one-line input cut it).
+  const note = el("textarea", "note");
+  note.rows = 1;
   note.maxLength = 500;
   note.placeholder = t.note_placeholder;
   note.setAttribute("aria-label", t.note_of.replace("{role}", r.label));
@@ -123,7 +125,10 @@ function paint(s) {
     e.differs.textContent = differs ? "✎ " + t.differs.replace("{default}", statusOf(s, r.default).label) : "";
     // A note being typed is the user's: only a box not in use shows the server's value.
     const note = shown(s, r, "note");
-    if (s.parent.activeElement !== e.note && e.note.value !== note) e.note.value = note;
+    if (s.parent.activeElement !== e.note && e.note.value !== note) {
+      e.note.value = note;
+      fit(e.note);
+    }
   }
   s.count.textContent = t.changed_count.replace("{n}", changed);
   s.queue.textContent = s.outbox.length ? t.queued.replace("{n}", s.outbox.length) : "";
@@ -155,7 +160,8 @@ const NEXT = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 function onKey(s, ev) {
   if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
   if (ev.target.classList && ev.target.classList.contains("note")) {
-    if (ev.key === "Enter") { sendNote(s, ev.target); ev.preventDefault(); }
+    // Enter saves the note, as in the one-line box it replaced; Shift+Enter starts a new line.
+    if (ev.key === "Enter" && !ev.shiftKey) { sendNote(s, ev.target); ev.preventDefault(); }
     return;
   }
   const b = ev.target.closest && ev.target.closest(".st[role=radio]");
@@ -171,6 +177,15 @@ function onKey(s, ev) {
   ev.preventDefault();
   change(s, e.row.dataset.role, "status", e.radios[to].dataset.status);
   e.radios[to].focus();
+}
+
+// Where CSS cannot size a box to its text (field-sizing: not in every browser yet), its height
+// follows the text from here; only on a change, as reading scrollHeight costs a layout.
+const SIZED_BY_CSS = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+function fit(box) {
+  if (SIZED_BY_CSS) return;
+  box.style.height = "auto";
+  box.style.height = box.scrollHeight + 2 + "px";
 }
 
 function sendNote(s, input) {

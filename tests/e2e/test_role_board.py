@@ -38,6 +38,7 @@ def test_every_role_from_the_keyboard_then_read_back(app_server, page):
         page.keyboard.press("Tab")  # to the role's note
         if i % 3 == 0:
             notes.append((label, f"メモ{i} <b>太字</b>"))
+            page.keyboard.press("ControlOrMeta+A")  # the box's own text (a sample's note) replaced
             page.keyboard.type(notes[-1][1])
             page.keyboard.press("Enter")  # saved on Enter
         page.keyboard.press("Tab")  # the next role's duties button
@@ -94,3 +95,26 @@ def test_duties_open_and_close_and_nothing_is_cut_at_1280(app_server, page):
     tops = row.get_by_role("radio").evaluate_all("els => els.map(e => Math.round(e.getBoundingClientRect().top))")
     assert len(set(tops)) == 1, tops
     expect_role_status(page, role.label("en"), t("status.in_house", "en"))
+
+
+def test_a_long_note_is_shown_whole(app_server, page):
+    """A note of a few sentences is read whole in its box (a one-line box cut it), at a projector's
+    width and a phone's; Enter still saves it."""
+    note = "外部委託先との契約更新が来年度のため、その時点で体制を見直す。" * 4
+    open_page(page, app_server, "/roles?demo=B&lang=ja")
+    box = role_row(page, LABELS[2]).get_by_role("textbox")
+    box.click()
+    page.keyboard.type(note)
+    page.keyboard.press("Enter")
+    board_settled(page)
+    expect(box).to_have_value(note)  # Enter saved it and added no line
+    hidden = "e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1"
+    for width, height in ((1280, 720), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # laid out
+        assert not box.evaluate(hidden), width
+    page.reload()
+    page.wait_for_url(re.compile(r"[?&]a="))
+    box = role_row(page, LABELS[2]).get_by_role("textbox")
+    expect(box).to_have_value(note)
+    assert not box.evaluate(hidden)
