@@ -1,6 +1,6 @@
 """The Streamlit side of a widget's outbox (components/session/outbox.py): what the browser queued
-since the last acknowledged item is applied to the work, each item its own recorded edit, and the
-acknowledgement is remembered for the widget's next data."""
+since the last acknowledged item is applied to the work as one change (all or nothing; each item
+its own recorded edit), and the acknowledgement is remembered for the widget's next data."""
 from __future__ import annotations
 
 from typing import Callable
@@ -8,8 +8,9 @@ from typing import Callable
 import streamlit as st
 
 from assessment.core.edit import EditError
+from assessment.core.model import Assessment
 
-from components.session.state import assessment
+from components.session.state import run_edits
 
 
 def take(widget_key: str, acked_key: str, parse: Callable, apply: Callable) -> list[EditError] | None:
@@ -24,10 +25,13 @@ def take(widget_key: str, acked_key: str, parse: Callable, apply: Callable) -> l
     last = acked.get("seq", 0) if acked.get("token") == token else 0
     if not any(item.seq > last for item in items):
         return None
-    # Applied to the work itself, not to a copy (state.run_edits): `apply` refuses item by item and
-    # raises nothing, so there is nothing to roll back, and a copy of the work at scale costs ~6 ms
-    # per click. The items are actions the user just made, never a value a browser re-sends: no
-    # echo check either.
-    seq, refused = apply(assessment(), items, last)
-    st.session_state[acked_key] = {"token": token, "seq": seq}
-    return refused
+    result: dict = {}
+
+    def run(a: Assessment) -> None:
+        result["seq"], result["refused"] = apply(a, items, last)
+
+    # The items are actions the user made just now (never a value a browser re-sends): deliberate.
+    if not run_edits(run, deliberate=True):  # apply raises nothing; this is belt and braces
+        return None
+    st.session_state[acked_key] = {"token": token, "seq": result["seq"]}
+    return result["refused"]

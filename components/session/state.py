@@ -159,11 +159,12 @@ def run_edit(fn: Callable, *args, **kwargs) -> bool:
         return False
 
 
-def run_edits(fn: Callable[[Assessment], None]) -> bool:
+def run_edits(fn: Callable[[Assessment], None], *, deliberate: bool = False) -> bool:
     """Several changes as one: applied to a copy, which replaces the work only if every change
-    was accepted. Nothing is half-applied. (What a widget queued in the browser, the rating
-    widget's or the role board's, is applied by components/session/outbox_take.py instead.)"""
-    if in_fragment_run():
+    was accepted. Nothing is half-applied. `deliberate`: the changes are actions the user made just
+    now in a widget that queues them itself (the rating widget, components/rating), never a value a
+    browser re-sends: applied in a fragment run too, and never taken for an echo."""
+    if not deliberate and in_fragment_run():
         return False
     a = assessment()
     trial = copy.deepcopy(a)
@@ -173,7 +174,7 @@ def run_edits(fn: Callable[[Assessment], None]) -> bool:
     except EditError as exc:
         _refused(exc)
         return False
-    if echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
+    if not deliberate and echoes.watching() and echoes.is_echo(trial, trial.journal[made:]):
         st.session_state["_nonce"] = st.session_state.get("_nonce", 0) + 1
         return False
     st.session_state[KEY] = trial
