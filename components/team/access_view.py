@@ -67,11 +67,13 @@ def qr_png(text: str) -> bytes:
     return out.getvalue()
 
 
+def issued_when(link) -> str:
+    return link.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def link_state(link) -> str:
-    """A link's state in a card or a table: not issued, or when it was."""
-    if link is None:
-        return tr("share.none")
-    return tr("share.issued_at", when=link.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    """A link's state in a card: not issued, or when it was."""
+    return tr("share.none") if link is None else tr("share.issued_at", when=issued_when(link))
 
 
 def show_link(kind: str, secret: str, key: str) -> None:

@@ -16,7 +16,7 @@ from assessment.team.access import Link
 from components.session.i18n import tr
 from components.session.labels import EMPTY_CELL, md
 from components.team import gate
-from components.team.access_view import link_state, link_url
+from components.team.access_view import issued_when, link_url
 
 CARDS_UP_TO = 12  # four rows of three cards; beyond that, the table and the picker
 PICK = "share_pick"
@@ -32,11 +32,12 @@ def _fresh_url(link: Link | None) -> str | None:
 
 def _table(a: Assessment, find: Find) -> list[tuple[str, str]]:
     """Everyone's link state in one grid; returns the (name, URL) of the links made just now."""
-    rows = [(p.name, link_state(find(p.id)), _fresh_url(find(p.id))) for p in a.people]
+    links = [(p.name, find(p.id)) for p in a.people]
+    rows = [(name, tr("share.none") if x is None else issued_when(x), _fresh_url(x)) for name, x in links]
     df = pd.DataFrame(rows, columns=["name", "state", "url"])
     st.dataframe(df, hide_index=True, width="stretch", placeholder=EMPTY_CELL, key="share_table", column_config={
-        "name": st.column_config.TextColumn(tr("share.col_name")),
-        "state": st.column_config.TextColumn(tr("share.col_state")),
+        "name": st.column_config.TextColumn(tr("share.col_name"), width=160),
+        "state": st.column_config.TextColumn(tr("share.col_state"), width=140),
         "url": st.column_config.TextColumn(tr("share.col_url"), help=tr("share.col_url_help"), width="large"),
     })
     return [(name, url) for name, _state_, url in rows if url]

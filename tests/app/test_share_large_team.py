@@ -3,6 +3,8 @@
 now in the table and behind a CSV download (tests/unit/test_link_list.py: its content) to hand out; a small team keeps its cards."""
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from assessment.core.edit import add_person
@@ -86,7 +88,7 @@ def test_links_made_for_all_are_listed_and_downloadable_and_each_opens_its_perso
     later = _share(a, "en")
     df = _table(later)
     assert df["url"].isna().all() and not later.get("download_button")
-    assert all(s.startswith("Issued at") for s in df["state"])
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", s) for s in df["state"])  # when each was issued
 
 
 def test_a_small_team_keeps_a_card_per_person():
