@@ -5,6 +5,7 @@ import streamlit as st
 from csirt_data import Catalogue
 
 from components.session.i18n import lang, tr
+from components.session.labels import md
 from components.session.lazy import lazy_expander
 
 YELLOW = "#FFE45C"  # the document marks outsourced roles in yellow
@@ -37,16 +38,14 @@ def model_card(cat: Catalogue, model_id: str, selected: bool) -> None:
     L = lang()
     m = cat.model(model_id)
     with st.container(border=True):
-        head = f"### {m.name.get(L)}" + (f"  :blue-badge[{tr('model.selected')}]" if selected else "")
-        st.markdown(head)
-        st.markdown(f"**{m.definition.get(L)}**")
-        for para in m.description:
-            st.write(para.get(L))
-        st.markdown(f"**{tr('model.outsourced_roles')}** ({m.legend.outsourced.get(L)})")
-        if m.outsourced:
-            st.markdown("\n".join(f"- {cat.role(r).label(L)}" for r in m.outsourced))
-        else:
-            st.write(tr("model.none_outsourced"))
+        # One Markdown element for the card's text (was six and more, four cards a page; issue 13:
+        # every element costs a page load). md() keeps the document's text as text.
+        head = f"### {md(m.name.get(L))}" + (f"  :blue-badge[{tr('model.selected')}]" if selected else "")
+        parts = [head, f"**{md(m.definition.get(L))}**", *(md(p.get(L)) for p in m.description),
+                 f"**{tr('model.outsourced_roles')}** ({md(m.legend.outsourced.get(L))})",
+                 "\n".join(f"- {md(cat.role(r).label(L))}" for r in m.outsourced) if m.outsourced
+                 else tr("model.none_outsourced")]
+        st.markdown("\n\n".join(parts))
         details = lazy_expander(tr("model.details"), f"model_details_{model_id}")  # built when opened
         if details.open:
             with details:
