@@ -3,6 +3,7 @@ import streamlit as st
 
 from assessment.core.edit import apply_model
 from components.session.i18n import join, lang, tr
+from components.charts.static_table import static_table
 from components.steps.model_view import appendix_table, model_card
 from components.session.state import assessment, bound, catalogue, run_edit, show_edit_error
 
@@ -46,6 +47,6 @@ for e in cat.models_file.out_of_scope:
 
 st.subheader(tr("model.appendix_title"))
 st.caption(cat.models_file.appendix_caption.get(L))
-st.table(appendix_table(cat, a.model).hide(axis="index"))
+static_table(appendix_table(cat, a.model), "appendix1")
 if a.model:
     st.page_link("app_pages/roles.py", label=tr("model.next"), icon=":material/arrow_forward:")

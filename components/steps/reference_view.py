@@ -1,10 +1,12 @@
 """The catalogue, browsable: roles with duties and skills, models, 付録1, groups and the glossary."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from csirt_data import KINDS, Catalogue
 
+from components.charts.static_table import static_table
 from components.session.i18n import join, lang, tr
 from components.session.lazy import lazy_expander
 from components.steps.model_view import appendix_table, model_card
@@ -51,7 +53,7 @@ def models(cat: Catalogue) -> None:
         st.caption(f"{e.name.get(L)}: {e.definition.get(L)} {e.note.get(L)}")
     st.subheader(tr("model.appendix_title"))
     st.caption(cat.models_file.appendix_caption.get(L))
-    st.table(appendix_table(cat).hide(axis="index"))
+    static_table(appendix_table(cat), "appendix1")
 
 
 def groups(cat: Catalogue) -> None:
@@ -73,8 +75,8 @@ def glossary(cat: Catalogue) -> None:
     for s in cat.glossary.standards:
         st.markdown(f"- **{s.term}**: {s.expansion} — [{s.reference.get(L)}]({s.url})")
     st.markdown(f"**{tr('ref.abbreviations')}**")
-    st.table({tr("ref.term"): [x.term for x in cat.glossary.abbreviations],
-              tr("ref.expansion"): [x.expansion for x in cat.glossary.abbreviations]})
+    static_table(pd.DataFrame({tr("ref.term"): [x.term for x in cat.glossary.abbreviations],
+                               tr("ref.expansion"): [x.expansion for x in cat.glossary.abbreviations]}), "abbreviations")
     st.markdown(f"**{tr('ref.itss')}**")
     for lvl in cat.glossary.itss_levels:
         skills = join(cat.skill(k).get(L) for k in lvl.skills)
