@@ -14,11 +14,13 @@ from assessment.exchange.link_list import links_csv
 from assessment.team.access import Link
 
 from components.session.i18n import tr
-from components.session.labels import EMPTY_CELL, md
+from components.charts.static_table import static_table
+from components.session.labels import md
 from components.team import gate
 from components.team.access_view import issued_when, link_url
 
 CARDS_UP_TO = 12  # four rows of three cards; beyond that, the table and the picker
+TABLE_HEIGHT = 420  # about ten people in view at 1280 × 720; the rest scroll
 PICK = "share_pick"
 
 Find = Callable[[str], Link | None]  # a person's id → their active participant link
@@ -31,15 +33,15 @@ def _fresh_url(link: Link | None) -> str | None:
 
 
 def _table(a: Assessment, find: Find) -> list[tuple[str, str]]:
-    """Everyone's link state in one grid; returns the (name, URL) of the links made just now."""
+    """Everyone's link state in one table; returns the (name, URL) of the links made just now."""
     links = [(p.name, find(p.id)) for p in a.people]
     rows = [(name, tr("share.none") if x is None else issued_when(x), _fresh_url(x)) for name, x in links]
-    df = pd.DataFrame(rows, columns=["name", "state", "url"])
-    st.dataframe(df, hide_index=True, width="stretch", placeholder=EMPTY_CELL, key="share_table", column_config={
-        "name": st.column_config.TextColumn(tr("share.col_name"), width=160),
-        "state": st.column_config.TextColumn(tr("share.col_state"), width=140),
-        "url": st.column_config.TextColumn(tr("share.col_url"), help=tr("share.col_url_help"), width="large"),
-    })
+    df = pd.DataFrame(rows, columns=[tr("share.col_name"), tr("share.col_state"), tr("share.col_url")])
+    # One HTML table in a box that scrolls, not a data grid: read-only, far lighter to load, and a
+    # long link wraps whole instead of being cut in its cell (names and links escaped as text).
+    with st.container(height=TABLE_HEIGHT):
+        static_table(df, "share_links", break_anywhere=[tr("share.col_url")])
+    st.caption(tr("share.col_url_help"))
     return [(name, url) for name, _state_, url in rows if url]
 
 
