@@ -24,17 +24,21 @@ CSS = """<style>
 
 
 def static_table(data: pd.DataFrame | Styler, name: str, *, index: bool = False, break_anywhere=()) -> None:
-    """`data` (a DataFrame, or a Styler for per-cell styles) as one HTML table; `name` makes its
-    HTML ids stable, so a rerun sends the same element. An empty cell shows EMPTY_CELL. The
-    columns in `break_anywhere` (links) may break inside a word, so a narrow screen shows them whole;
-    other text breaks between words."""
-    styler = data if isinstance(data, Styler) else data.style
-    if break_anywhere:
-        styler = styler.set_properties(subset=list(break_anywhere), **{"overflow-wrap": "anywhere"})
-    styler = styler.format(escape="html", na_rep=EMPTY_CELL).format_index(escape="html", axis=1).set_uuid(name)
-    if not index:
-        styler = styler.hide(axis="index")
+    """`data` as one HTML table, every value and header escaped. A DataFrame goes through
+    DataFrame.to_html (about 1.5 ms for 100 rows); a Styler, for per-cell styles, through its own
+    to_html (about 5 ms for 100 rows). `name` gives the table its class (csc-t-<name>) and stable ids.
+    An empty cell shows EMPTY_CELL. The columns in `break_anywhere` (links) may break inside a
+    word, so a narrow screen shows them whole; other text breaks between words."""
+    classes = f"csc-table csc-t-{name}"
+    if isinstance(data, Styler):
+        styler = data.format(escape="html", na_rep=EMPTY_CELL).format_index(escape="html", axis=1).set_uuid(name)
+        styler = styler.format_index(escape="html", axis=0) if index else styler.hide(axis="index")
+        columns, html = list(data.data.columns), styler.set_table_attributes(f'class="{classes}"').to_html()
     else:
-        styler = styler.format_index(escape="html", axis=0)
-    html = styler.set_table_attributes('class="csc-table"').to_html()
-    st.html(f'{CSS}<div class="csc-table-wrap">{html}</div>')
+        columns = list(data.columns)
+        shown = data.astype(object).where(data.notna(), EMPTY_CELL)  # to_html would print None as "None"
+        html = shown.to_html(escape=True, index=index, border=0, classes=classes)
+    first = 2 if index else 1  # nth-child counts from 1, after the index's cell
+    anywhere = "".join(f".csc-t-{name} td:nth-child({columns.index(c) + first}) {{ overflow-wrap: anywhere; }}"
+                       for c in break_anywhere)
+    st.html(f'{CSS}<style>{anywhere}</style><div class="csc-table-wrap">{html}</div>')

@@ -43,7 +43,7 @@ def _share(a, lang="ja") -> AppTest:
 def _table(at, lang="ja"):
     """The participant table as the page shows it, read back from its HTML (columns name, state,
     url; an empty cell None)."""
-    [body] = [h.proto.body for h in at.get("html") if "T_share_links" in h.proto.body]
+    [body] = [h.proto.body for h in at.get("html") if "csc-t-share_links" in h.proto.body]
     df = pd.read_html(io.StringIO(body), flavor="lxml")[0].astype(object)
     assert list(df.columns) == [translate(f"share.col_{c}", lang) for c in ("name", "state", "url")]
     df.columns = ["name", "state", "url"]
@@ -105,5 +105,5 @@ def test_a_small_team_keeps_a_card_per_person():
     store().save(a, 0)
     at = _share(a)
     assert sorted(_participant_buttons(at)) == sorted(f"share_make_participant_{p.id}" for p in a.people)
-    assert not [h for h in at.get("html") if "T_share_links" in h.proto.body]
+    assert not [h for h in at.get("html") if "csc-t-share_links" in h.proto.body]
 

@@ -35,22 +35,23 @@ def test_values_and_headers_are_text():
     def page():
         import pandas as pd  # noqa: F811 (the script runs on its own)
         from components.charts.static_table import static_table
-        static_table(pd.DataFrame({"<b>h</b>": ["<img src=x onerror=alert(1)>", "a & b"]}), "t")
+        static_table(pd.DataFrame({"<b>h</b>": ["<img src=x onerror=alert(1)>", "a & b", None]}), "t")
 
     at = AppTest.from_function(page).run()
     [body] = _bodies(at)
     assert "<img" not in body and "<b>h" not in body
+    assert "None" not in body and ">—</td>" in body  # an empty cell is a dash, never Python's None
     assert "&lt;img src=x onerror=alert(1)&gt;" in body and "&lt;b&gt;h&lt;/b&gt;" in body and "a &amp; b" in body
 
 
-@pytest.mark.parametrize("tab, name", [("ref.tab_glossary", "T_abbreviations"), ("ref.tab_models", "T_appendix1")])
+@pytest.mark.parametrize("tab, name", [("ref.tab_glossary", "csc-t-abbreviations"), ("ref.tab_models", "csc-t-appendix1")])
 def test_the_reference_pages_tables_are_whole(tab, name):
     at = app(lang="en", page="reference")
     at.session_state["ref_tab"] = translate(tab, "en")  # the tab opened
     at.run()
     no_errors(at)
     [body] = [b for b in _bodies(at) if name in b]
-    if name == "T_abbreviations":
+    if name == "csc-t-abbreviations":
         for x in CAT.glossary.abbreviations:
             assert html.escape(x.term) in body and html.escape(x.expansion) in body
     else:
