@@ -3,8 +3,9 @@ Share page's participant links.
 
 st.table draws every cell as its own styled element: the 付録1 table (19 roles × 6 columns) cost
 the Model page about 0.15× of bare Streamlit's load, against st.html's one piece of HTML (measured
-with `make bench`'s loads, issue 13). pandas' Styler writes the HTML and escapes every value and
-header, so a text is always text; its per-cell styles (the yellow ✓) travel in the same element."""
+with `make bench`'s loads, issue 13). pandas writes the HTML (DataFrame.to_html, or a Styler's
+to_html where cells have their own styles, the yellow ✓) and escapes every value and header, so a
+text is always text."""
 from __future__ import annotations
 
 import pandas as pd
@@ -41,4 +42,4 @@ def static_table(data: pd.DataFrame | Styler, name: str, *, index: bool = False,
     first = 2 if index else 1  # nth-child counts from 1, after the index's cell
     anywhere = "".join(f".csc-t-{name} td:nth-child({columns.index(c) + first}) {{ overflow-wrap: anywhere; }}"
                        for c in break_anywhere)
-    st.html(f'{CSS}<style>{anywhere}</style><div class="csc-table-wrap">{html}</div>')
+    st.html(CSS + (f"<style>{anywhere}</style>" if anywhere else "") + f'<div class="csc-table-wrap">{html}</div>')

@@ -1,6 +1,7 @@
 """The Share page (editors only): make, revoke and re-issue the editor link, the viewer link and one
-participant link per person (components/team/participant_links.py), each as a URL and a QR code. A secret is shown only in the session
-that made it (only its hash is stored); afterwards the page says when it was issued."""
+participant link per person (laid out by components/team/participant_links.py), each as a URL and a
+QR code. A secret is shown only in the session that made it (only its hash is stored); afterwards
+the page says when it was issued."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
