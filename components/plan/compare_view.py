@@ -17,6 +17,8 @@ from assessment.scores.scoring import score_roles
 from csirt_data import Catalogue
 
 from components.charts.chart_style import PLOT_CONFIG
+from components.charts.static_table import static_table
+from components.charts.table_cells import Parts
 from components.charts.flow_diagram import flow_figure
 from components.session.i18n import join, lang, tr
 from components.session.basis import basis_text
@@ -79,7 +81,7 @@ def headline_table(cols: list[Column], labels: list[str]) -> None:
     diffs = [None] + [difference(base, c) for c in cols[1:]]
     rows: dict[str, list[str]] = {}
     for c, d in zip(cols, diffs):
-        rows.setdefault(tr("scenarios.row_model"), []).append(md(c.model_label or tr("scenarios.no_model_short")))
+        rows.setdefault(tr("scenarios.row_model"), []).append(c.model_label or tr("scenarios.no_model_short"))
         for field, key in (("coverage", "results.coverage"), ("readiness", "results.readiness"),
                            ("training", "results.training")):
             rows.setdefault(tr(key), []).append(percent(getattr(c, field)) + (_pt(getattr(d, field)) if d else ""))
@@ -94,8 +96,7 @@ def headline_table(cols: list[Column], labels: list[str]) -> None:
             str(len(c.outsourced)) + (_n(len(c.outsourced) - len(base.outsourced)) if d else ""))
         rows.setdefault(tr("scenarios.row_single"), []).append(
             tr("scenarios.single_value", roles=c.single_holder_roles, skills=c.single_skill_holders))
-    df = pd.DataFrame(rows, index=[md(x) for x in labels]).T
-    st.table(df)
+    static_table(pd.DataFrame(rows, index=labels).T, "scenario_figures", index=True)
     st.caption(tr("scenarios.table_note"))
 
 
@@ -109,9 +110,9 @@ def role_table(cat: Catalogue, cols: list[Column], labels: list[str]) -> None:
     if not roles:
         st.info(tr("scenarios.same_roles"))
         return
-    data = {md(label): [status_badge(c.statuses[r]) + (" ✎" if i and c.statuses[r] != base.statuses[r] else "")
-                        for r in roles] for i, (c, label) in enumerate(zip(cols, labels))}
-    st.table(pd.DataFrame(data, index=[cat.role(r).name.get(L) for r in roles]))
+    data = {label: [Parts((status_badge(c.statuses[r]), " ✎")) if i and c.statuses[r] != base.statuses[r]
+                    else status_badge(c.statuses[r]) for r in roles] for i, (c, label) in enumerate(zip(cols, labels))}
+    static_table(pd.DataFrame(data, index=[cat.role(r).name.get(L) for r in roles]), "scenario_roles", index=True)
     for c, label in zip(cols[1:], labels[1:]):
         d = difference(base, c)
         parts = []

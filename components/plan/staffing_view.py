@@ -2,6 +2,7 @@
 minimum headcount, roles held across groups and single points of failure."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from assessment.plans.assignment import Suggestion, apply_suggestion, group_label, role_changes, suggest
@@ -9,6 +10,8 @@ from assessment.core.model import Assessment
 from assessment.scores.staffing import staffing
 from csirt_data import Catalogue
 
+from components.charts.static_table import static_table
+from components.charts.table_cells import Badge, Strong
 from components.session.i18n import join, lang, tr
 from components.session.labels import md, percent
 from components.session.lazy import lazy_expander
@@ -23,8 +26,9 @@ def suggestion() -> Suggestion:
     return derived("assignment", lambda a: suggest(a, catalogue(), derived("staffing", staffing)))
 
 
-def _roles_text(cat: Catalogue, roles, L: str) -> str:
-    return join(md(cat.role(r).name.get(L)) for r in roles) if roles else tr("staffing.no_roles")
+def _roles_text(cat: Catalogue, roles, L: str, text=md) -> str:
+    """The roles' names joined, each through `text` (md for Markdown, str for a static table's cell)."""
+    return join(text(cat.role(r).name.get(L)) for r in roles) if roles else tr("staffing.no_roles")
 
 
 def _group_with_roles(cat: Catalogue, s: Suggestion, key: str, L: str) -> str:
@@ -71,15 +75,15 @@ def needs(cat: Catalogue, s: Suggestion) -> None:
         st.success(tr("staffing.all_filled"), icon=":material/check_circle:")
 
 
-def _fit_badge(fit: float | None, rated: bool = True) -> str:
+def _fit_badge(fit: float | None, rated: bool = True) -> Badge | None:
     """A fit as a coloured badge that also shows the number (reads without colour); 未評価 when
-    the person has rated none of the group's skills (not rated is not 0)."""
+    the person has rated none of the group's skills (not rated is not 0); None (an empty cell)
+    for a group without skills."""
     if not rated:
-        return f":gray-badge[{tr('trust.not_rated')}]"
+        return Badge(tr("trust.not_rated"), "gray")
     if fit is None:
-        return "—"
-    colour = "green" if fit >= 0.8 else "orange" if fit >= 0.5 else "red"
-    return f":{colour}-badge[{percent(fit)}]"
+        return None
+    return Badge(percent(fit), "green" if fit >= 0.8 else "orange" if fit >= 0.5 else "red")
 
 
 def _backup(s: Suggestion, key: str, p, names: dict[str, str]) -> str:
@@ -90,22 +94,22 @@ def _backup(s: Suggestion, key: str, p, names: dict[str, str]) -> str:
 
 def suggestion_table(cat: Catalogue, a: Assessment, s: Suggestion) -> None:
     """One row per needed group: the suggested holder and fit, backups, who holds it now, its roles.
-    A static table (Markdown cells, so names are escaped) that wraps on a projector."""
+    One HTML table (every name escaped) that wraps on a projector."""
     L = lang()
-    names = {p.id: md(p.name) for p in a.people}
+    names = {p.id: p.name for p in a.people}
     rows = []
     for plan in s.groups:
         main = plan.main
         rows.append({
-            tr("staffing.col_group"): f"**{group_label(cat, plan.key, L, short=True)}**",
-            tr("staffing.col_person"): names[main.person] if main else f":red-badge[{tr('staffing.part_hire')}]",
+            tr("staffing.col_group"): Strong(group_label(cat, plan.key, L, short=True)),
+            tr("staffing.col_person"): names[main.person] if main else Badge(tr("staffing.part_hire"), "red"),
             tr("staffing.col_fit"): _fit_badge(main.fit if main else None,
                                                not main or s.is_rated(main.person, plan.key)),
-            tr("staffing.col_backups"): join(_backup(s, plan.key, p, names) for p in plan.picks[1:]) or "—",
-            tr("staffing.col_holders"): join(names[h] for h in plan.holders) or "—",
-            tr("staffing.col_roles"): _roles_text(cat, plan.roles, L),
+            tr("staffing.col_backups"): join(_backup(s, plan.key, p, names) for p in plan.picks[1:]) or None,
+            tr("staffing.col_holders"): join(names[h] for h in plan.holders) or None,
+            tr("staffing.col_roles"): _roles_text(cat, plan.roles, L, text=str),
         })
-    st.table(rows, hide_index=True)
+    static_table(pd.DataFrame(rows), "staffing_plan")
     holders = sum(1 for g in s.groups if g.picks)
     st.caption(tr("staffing.table_caption", total=f"{s.total_fit:.2f}", n=holders) + " " + tr("staffing.fit_help")
                + " " + tr("staffing.backups_help"))

@@ -4,6 +4,7 @@ import string
 
 from assessment.core.model import LEVELS, STATUSES
 
+from components.charts.table_cells import Badge
 from components.session.i18n import tr
 
 # Colours as the document draws them (outsourced = yellow); gap red; not applicable grey.
@@ -21,9 +22,9 @@ def status_short_label(status: str) -> str:
     return tr(f"status.short.{status}")
 
 
-def status_badge(status: str) -> str:
-    """A coloured badge that also names the status, so it reads without colour."""
-    return f":{BADGE_COLOURS[status]}-badge[{status_label(status)}]"
+def status_badge(status: str) -> Badge:
+    """A coloured badge (a static table's cell) that also names the status, so it reads without colour."""
+    return Badge(status_label(status), BADGE_COLOURS[status])
 
 
 def status_options() -> tuple[str, ...]:

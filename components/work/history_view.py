@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -13,6 +14,7 @@ from csirt_data import Catalogue
 
 from components.session import persistence
 from components.charts.chart_style import PLOT_CONFIG, TRACE_COLOURS, base_layout
+from components.charts.static_table import static_table
 from components.session.i18n import join, lang, tr
 from components.session.labels import EMPTY_CELL, level_label, md, percent, rater_name, rule_name, status_label
 from components.charts.radar import grouped_radar_overlay
@@ -113,9 +115,10 @@ def comparison(cat: Catalogue) -> None:
     st.plotly_chart(fig, config=PLOT_CONFIG, key="history_radar")
     if c.role_changes:
         st.markdown(f"**{tr('history.role_changes')}**")
-        st.table({tr("table.role"): [cat.role(x.role).name.get(L) for x in c.role_changes],
-                  tr("history.before"): [status_label(x.before) for x in c.role_changes],
-                  tr("history.after"): [status_label(x.after) for x in c.role_changes]})
+        static_table(pd.DataFrame({tr("table.role"): [cat.role(x.role).name.get(L) for x in c.role_changes],
+                                   tr("history.before"): [status_label(x.before) for x in c.role_changes],
+                                   tr("history.after"): [status_label(x.after) for x in c.role_changes]}),
+                     "history_roles")
     people = ([tr("history.added", name=md(p.name)) for p in c.people_added]
               + [tr("history.removed", name=md(p.name)) for p in c.people_removed]
               + [tr("history.renamed", before=md(p.before), after=md(p.after)) for p in c.people_renamed]

@@ -1,6 +1,8 @@
 """AppTest helpers: run the real app.py router, find widgets whose keys carry the assessment version."""
 from pathlib import Path
 
+import lxml.html
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from components.session.lazy import open_key
@@ -75,3 +77,20 @@ def still_queued(sent: list[dict], acked: dict, token: str) -> tuple[list[dict],
     server has not acknowledged yet, and the last seq used (the next item gets the one after)."""
     last = acked.get("seq", 0) if acked.get("token") == token else 0
     return [it for it in sent if it["seq"] > last], max([last, *(it["seq"] for it in sent)])
+
+
+def static_table_html(at: AppTest, name: str) -> str | None:
+    """The HTML of the static table `name` (components/charts/static_table.py), None when not drawn."""
+    bodies = [h.proto.body for h in at.get("html") if f"csc-t-{name}" in h.proto.body]
+    assert len(bodies) <= 1, f"{name}: drawn {len(bodies)} times"
+    return bodies[0] if bodies else None
+
+
+def static_table(at: AppTest, name: str, *, index: bool = False) -> pd.DataFrame:
+    """The static table `name` read back as the browser shows it: each cell's text, as strings."""
+    body = static_table_html(at, name)
+    assert body is not None, f"no table {name}"
+    [table] = lxml.html.fromstring(body).xpath(f'//table[contains(@class, "csc-t-{name}")]')
+    [header, *rows] = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in table.xpath(".//tr")]
+    df = pd.DataFrame(rows, columns=header)
+    return df.set_index(header[0]).rename_axis(None) if index else df

@@ -19,7 +19,7 @@ from assessment.exchange.report import render_report
 from assessment.scores.scoring import summarise
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, goto, no_errors
+from tests.app.helpers import app, assessment, goto, no_errors, static_table
 from tests.half_rated import unrate
 
 CAT = load_catalogue()
@@ -95,7 +95,7 @@ def scenario_view(at) -> dict[str, str]:
     other = next(m for m in ("B", "C") if m != assessment(at).model)
     at.button(key=f"sc_move_{other}").click().run()
     no_errors(at)
-    table = at.table[0].value
+    table = static_table(at, "scenario_figures", index=True)
     col = table[translate("scenarios.current", "ja")]
     t = lambda k: translate(k, "ja")  # noqa: E731
     return {"coverage": col[t("results.coverage")], "readiness": col[t("results.readiness")],

@@ -4,7 +4,7 @@ from assessment.exchange import files
 from assessment.core.demos import demo_assessment
 from components.session.persistence import _store
 from assessment.storage.store import default_url
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, static_table
 from tests.app.role_board import set_status, set_note
 
 
@@ -119,7 +119,7 @@ def test_history_snapshots_trend_and_comparison():
     import json
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert "主な数値の推移" in titles and "役割別の充足度（比較）" in titles
-    table = at.table[0].value
+    table = static_table(at, "history_roles")
     assert list(table.iloc[0]) == ["コマンダー", "自組織保有", "未配置"]
 
 

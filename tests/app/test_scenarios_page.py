@@ -6,8 +6,7 @@ import pytest
 from assessment.scores.compare import CURRENT
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from components.session.labels import md
-from tests.app.helpers import app, assessment, by_key, no_errors
+from tests.app.helpers import app, assessment, by_key, no_errors, static_table, static_table_html
 
 CAT = load_catalogue()
 OUT_A = CAT.outsourced_by_default("A")
@@ -25,11 +24,11 @@ def _move_b(at):
 
 
 def _figures(at):
-    return at.table[0].value
+    return static_table(at, "scenario_figures", index=True)
 
 
 def _statuses(at):
-    return at.table[1].value
+    return static_table(at, "scenario_roles", index=True)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -59,6 +58,8 @@ def test_one_click_move_to_model_b_and_compare(lang):
     assert set(roles.index) == {CAT.role(r).name.get(lang) for r in OUT_A - OUT_B}
     assert all(t("status.outsourced", lang) in v for v in roles.iloc[:, 0])
     assert all(t("status.in_house", lang) in v for v in roles.iloc[:, 1])
+    body = static_table_html(at, "scenario_roles")  # statuses as coloured badges that name them
+    assert body.count("csc-badge-yellow\">") == body.count("csc-badge-blue\">") == len(roles) and "✎" in body
     # Radar overlay and two flow diagrams.
     charts = at.get("plotly_chart")
     assert len(charts) == 3
@@ -130,7 +131,7 @@ def test_rename_copy_delete_and_bad_names(lang):
     by_key(at.text_input, f"sc_rename_{copy.id}").set_value("SOC を外部委託").run()
     no_errors(at)
     assert assessment(at).scenarios[-1].name == "SOC を外部委託"
-    assert list(_figures(at).columns) == [t("scenarios.current", lang), md("SOC を外部委託")]
+    assert list(_figures(at).columns) == [t("scenarios.current", lang), "SOC を外部委託"]
 
     at.button(key=f"sc_delete_{copy.id}").click().run()
     no_errors(at)
@@ -148,9 +149,9 @@ def test_new_scenario_from_current_state_and_a_scenario_named_like_the_current_s
     no_errors(at)
     s = assessment(at).scenarios[-1]
     assert s.name == "現状" and s.model == "B" and s.roles == assessment(at).roles
-    # Columns stay distinct although the names agree (headers are Markdown, the names escaped);
+    # Columns stay distinct although the names agree;
     # nothing differs from the current state.
-    assert list(_figures(at).columns) == ["現状", md("現状 (2)")]
+    assert list(_figures(at).columns) == ["現状", "現状 (2)"]
     assert any(i.value == t("scenarios.same_roles", "ja") for i in at.info)
     key = next(w.key for w in at.text_input if w.key and w.key.startswith("sc_new_name@"))
     assert at.text_input(key=key).value == "シナリオ1"
@@ -174,4 +175,15 @@ def test_compare_three_columns_and_fewer_than_two():
     by_key(at.multiselect, "sc_compare").set_value([CURRENT]).run()
     no_errors(at)
     assert any(i.value == t("scenarios.pick_two", "ja", n=4) for i in at.info)
-    assert not at.table
+    assert static_table_html(at, "scenario_figures") is None and not at.table
+
+
+def test_a_scenario_name_is_text_in_the_comparison():
+    at = app(demo="A", page="scenarios")
+    s = _move_b(at)
+    by_key(at.text_input, f"sc_rename_{s.id}").set_value("<b>x</b> *y*").run()
+    no_errors(at)
+    assert list(_figures(at).columns) == ["現状", "<b>x</b> *y*"]
+    for name in ("scenario_figures", "scenario_roles"):
+        body = static_table_html(at, name)
+        assert "<b>x" not in body and "&lt;b&gt;x&lt;/b&gt; *y*" in body

@@ -8,7 +8,7 @@ from assessment.scores.staffing import staffing
 from components.session.labels import md
 from csirt_data import load_catalogue
 from csirt_data.i18n import translate
-from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy
+from tests.app.helpers import app, assessment, by_key, no_errors, open_lazy, static_table, static_table_html
 
 cat = load_catalogue()
 
@@ -18,8 +18,8 @@ def _texts(at, *kinds) -> str:
 
 
 def _plan(at, lang):
-    """The suggestion table, with the column names as keys (person, fit, backups, group …)."""
-    df = at.table[0].value
+    """The suggestion table as shown, with the column names as keys (person, fit, backups, group …)."""
+    df = static_table(at, "staffing_plan")
     cols = {translate(f"staffing.col_{c}", lang): c for c in ("group", "person", "fit", "backups", "holders", "roles")}
     return df.rename(columns=cols)
 
@@ -39,15 +39,18 @@ def test_every_demo(demo, lang):
     # The suggestion: one row per needed group, with its suggested holder; everyone else a backup.
     plan, sug = _plan(at, lang), suggest(a, cat)
     assert len(plan) == st.minimum == len(sug.groups)
-    names = {p.id: md(p.name) for p in a.people}  # Markdown cells: names escaped
+    names = {p.id: p.name for p in a.people}
     assert list(plan["person"]) == [names[g.main.person] for g in sug.groups]
     backups = "\n".join(plan["backups"])
     assert all(names[p.person] in backups for g in sug.groups for p in g.picks[1:])
     groups = [g.short.get(lang) for g in cat.groups] + [cat.role(r).name.get(lang) for r in cat.groups_file.ungrouped]
-    assert [x.strip("*") for x in plan["group"]] == [x for x in groups if x in {y.strip("*") for y in plan["group"]}]
+    assert list(plan["group"]) == [x for x in groups if x in set(plan["group"])]
+    assert static_table_html(at, "staffing_plan").count("<strong>") == len(plan)  # each group in bold
     # Fits as badges with the whole percent; 経営者 (no skills) has none.
     for cell, g in zip(plan["fit"], sug.groups):
-        assert cell == "—" if g.main.fit is None else cell.endswith(f"-badge[{round(g.main.fit * 100)}%]"), cell
+        assert cell == "—" if g.main.fit is None else cell == f"{round(g.main.fit * 100)}%", cell
+    fits = [g for g in sug.groups if g.main and g.main.fit is not None]
+    assert static_table_html(at, "staffing_plan").count('<span class="csc-badge csc-badge-') >= len(fits)
     # The rule names the groups as the catalogue does (built when its expander opens).
     open_lazy(at, "staffing_rule")
     rule = _texts(at, "markdown")
@@ -73,7 +76,7 @@ def test_empty_start_explains_instead_of_failing(lang):
     no_errors(at)
     infos = _texts(at, "info")
     assert translate("staffing.no_model", lang) in infos and translate("staffing.no_people", lang) in infos
-    assert not at.table and not at.button
+    assert static_table_html(at, "staffing_plan") is None and not at.table and not at.button
     # Every group is needed (no model: all in-house) and nobody holds one.
     assert {m.label: m.value for m in at.metric}[translate("staffing.unfilled_count", lang)] == "8"
     assert translate("staffing.unfilled", lang, groups="").rstrip() in _texts(at, "error")
@@ -122,4 +125,6 @@ def test_names_are_shown_as_typed():
     assert md("<b>X</b>*") in warning and "<b>X</b>*：" not in warning
     plan = _plan(at, "ja")
     cells = "\n".join([*plan["person"], *plan["backups"], *plan["holders"]])
-    assert md("<b>X</b>*") in cells and "<b>X</b>*" not in cells  # table cells are Markdown too
+    assert "<b>X</b>*" in cells and "\\" not in cells  # text as typed, never Markdown's escapes
+    body = static_table_html(at, "staffing_plan")
+    assert "<b>X" not in body and "&lt;b&gt;X&lt;/b&gt;*" in body  # and never HTML

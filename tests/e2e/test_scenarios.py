@@ -14,8 +14,11 @@ from tests.e2e.ui import OUTSOURCED, assert_clean, by_name, choose, nodes, open_
 CAT = load_catalogue()
 
 
+TABLES = ("scenario_figures", "scenario_roles")  # components/plan/compare_view.py's static tables
+
+
 def _table(page, n: int = 0) -> str:
-    return page.get_by_test_id("stTable").nth(n).inner_text()
+    return page.locator(f"table.csc-t-{TABLES[n]}").inner_text()
 
 
 def _outsourced_in(flow: list[dict]) -> set[str]:
@@ -66,7 +69,7 @@ def test_move_to_model_b_side_by_side_then_flip_a_role(app_server, page, lang):
     right = traces(page, "sc_flow_1", until=lambda d: "incident_handler" in _outsourced_in(d))
     assert _outsourced_in(right) == OUTSOURCED["B"] | {"incident_handler"}
     assert _outsourced_in(traces(page, "sc_flow_0")) == _outsourced_in(left)  # the current state stays
-    expect(page.get_by_test_id("stTable").first).to_contain_text("(−5)")  # outsourced 10 → 5
+    expect(page.locator(f"table.csc-t-{TABLES[0]}")).to_contain_text("(−5)")  # outsourced 10 → 5
     after = by_name(traces(page, "sc_radar", until=lambda d: by_name(d, name)["r"] != before), name)["r"]
     assert after != before
     assert re.search(re.escape(handler) + r"\s*✎", page.get_by_test_id("stMain").inner_text())
@@ -89,7 +92,7 @@ def test_a_name_with_markdown_and_html_is_shown_as_typed(app_server, page):
     page.get_by_role("button", name=t("scenarios.create"), exact=True).click()
     wait_for_app(page)
     expect(page.get_by_test_id("stAlert").filter(has_text=t("scenarios.created", name=odd))).to_have_count(1)
-    header = page.get_by_test_id("stTable").first.locator("thead").inner_text()
+    header = page.locator(f"table.csc-t-{TABLES[0]}").locator("thead").inner_text()
     assert odd in header, header
     radar = traces(page, "sc_radar")
     assert {d["name"] for d in radar} == {t("scenarios.current"), "*SOC* (x) &lt;b&gt;2&lt;/b&gt; [a](b)",
