@@ -10,6 +10,7 @@ from csirt_data import Catalogue
 
 from components.charts.role_bars import role_rows, state_short
 from components.session.i18n import tr
+from components.session.labels import percent
 
 
 def _pct(v: float | None) -> str:
@@ -28,9 +29,16 @@ def role_table(cat: Catalogue, scores: dict[str, RoleScore], gaps: set[str], L: 
     return pd.DataFrame(rows)
 
 
-def coverage_table(names: list[str], series: dict[str, list[float | None]]) -> pd.DataFrame:
-    """One row per axis of a grouped radar, one column per series."""
-    return pd.DataFrame([{tr("chart.col_name"): n, **{k: _pct(v[i]) for k, v in series.items()}}
+def coverage_table(names: list[str], series: dict[str, list[float | None]],
+                   to_rate: list[bool] | None = None) -> pd.DataFrame:
+    """One row per axis of a grouped radar, one column per series. An axis without a value reads
+    未評価 when it has skills to rate (`to_rate`), — when it has none (every role outsourced or
+    対象外): never an empty cell, never 0 % (DESIGN §3)."""
+    to_rate = to_rate or [False] * len(names)
+
+    def cell(v: float | None, i: int) -> str:
+        return tr("trust.not_rated") if v is None and to_rate[i] else percent(v)
+    return pd.DataFrame([{tr("chart.col_name"): n, **{k: cell(v[i], i) for k, v in series.items()}}
                          for i, n in enumerate(names)])
 
 

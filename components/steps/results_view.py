@@ -94,12 +94,14 @@ def radars(cat: Catalogue) -> None:
                               format_func=lambda v: tr(f"results.by_{v}"), key="radar_by")
     fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
     names, values = _group_values(cat) if by == "group" else _function_values(cat)
+    # A function without a value is not on the radar at all; a group is, and says why it has none.
+    to_rate = [any(scores[r].skills for r in g.role_ids) for g in cat.groups] if by == "group" else None
     left, right = st.columns(2)
     with left:
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
         # A static table: a few rows to read beside the radar; a data grid cost the load about 0.18×.
-        static_table(coverage_table(names, {tr("chart.coverage"): values}), "results_grouped")
+        static_table(coverage_table(names, {tr("chart.coverage"): values}, to_rate), "results_grouped")
 
     rated_roles = [r for r in cat.role_ids if scores[r].skills]
     if rated_roles:

@@ -131,3 +131,24 @@ def test_every_chart_has_a_table_with_its_numbers():
     arrows = next(d.value for d in at.dataframe if "矢印の始点" in d.value.columns)
     assert len(arrows) == 24
     assert ("社外PoC", "NCA", "はい") in set(zip(arrows["矢印の始点"], arrows["矢印の終点"], arrows["双方向"]))
+
+
+def test_the_grouped_table_says_not_rated_and_not_scored():
+    """DESIGN §3: a 兼任グループ with skills to rate and none rated yet reads 未評価, one whose roles
+    are all outsourced reads —; never an empty cell, never 0 %."""
+    from assessment.core.edit import set_ratings
+    from assessment.scores.scoring import score_groups, score_roles
+    at = open_tab(app(demo="B", page="results"), "レーダーチャート")
+    a = assessment(at)
+    for p in a.people:  # nobody rated yet; model B outsources 兼任グループ2 (researcher, curator, forensics)
+        set_ratings(a, p.id, {k: None for k in a.ratings.get(p.id, {})}, cat=CAT)
+    at.session_state["radar_by"] = "group"
+    at.run()
+    no_errors(at)
+    values, scores = score_groups(a, CAT), score_roles(a, CAT)
+    expected = ["—" if not any(scores[r].skills for r in g.role_ids) else "未評価" if values[g.id] is None
+                else f"{round(values[g.id] * 100)}%" for g in CAT.groups]
+    assert {"—", "未評価"} <= set(expected)
+    grouped = static_table(at, "results_grouped")
+    assert list(grouped["項目"]) == [g.short.ja for g in CAT.groups]
+    assert list(grouped["充足度"]) == expected
