@@ -44,14 +44,35 @@ def short(text: str, n: int = 14) -> str:
 def axis_label(text: str, lang: str, width: int | None = None) -> str:
     """An angular-axis label on at most two short lines, so that it fits beside a half-width radar."""
     if lang == "ja":
-        width = width or 9
-        if len(text) <= width:
-            return text
-        return text[:width] + "<br>" + short(text[width:], width)
+        if width:
+            return text if len(text) <= width else text[:width] + "<br>" + short(text[width:], width)
+        return _ja_lines(text)
     lines = textwrap.wrap(text, width or 16)
     if len(lines) <= 2:
         return "<br>".join(lines)
     return lines[0] + "<br>" + short(" ".join(lines[1:]), width or 16)
+
+
+# Seven characters of 15 px fit in a half-width radar's 110 px margin at 1280 wide; eight were cut.
+_JA_LINE = 7
+
+
+def _script(ch: str) -> str:
+    # 「・」 is in the katakana block, but it ends a word rather than belonging to one.
+    return "dot" if ch == "・" else "kana" if "\u30a0" <= ch <= "\u30ff" else "kanji" if "\u4e00" <= ch <= "\u9fff" else "other"
+
+
+def _ja_lines(text: str) -> str:
+    """A Japanese label on at most two lines of _JA_LINE characters, broken where a reader would:
+    after 「・」, or where a katakana word meets kanji (インシデント / 対応)."""
+    if len(text) <= _JA_LINE:
+        return text
+    cuts = [i for i in range(1, len(text)) if text[i] != "・" and
+            (text[i - 1] == "・" or _script(text[i - 1]) != _script(text[i]))]
+    cut = min(cuts, key=lambda i: max(i, len(text) - i), default=None)
+    if cut is None or max(cut, len(text) - cut) > _JA_LINE:
+        return text[:_JA_LINE] + "<br>" + short(text[_JA_LINE:], _JA_LINE)
+    return text[:cut] + "<br>" + text[cut:]
 
 
 def text_width(text: str, font: int) -> float:
