@@ -59,7 +59,9 @@ _JA_LINE = 7
 
 def _script(ch: str) -> str:
     # 「・」 is in the katakana block, but it ends a word rather than belonging to one.
-    return "dot" if ch == "・" else "kana" if "\u30a0" <= ch <= "\u30ff" else "kanji" if "\u4e00" <= ch <= "\u9fff" else "other"
+    if ch == "・":
+        return "dot"
+    return "kana" if "\u30a0" <= ch <= "\u30ff" else "kanji" if "\u4e00" <= ch <= "\u9fff" else "other"
 
 
 def _ja_lines(text: str) -> str:
