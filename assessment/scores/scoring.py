@@ -216,6 +216,12 @@ def score_groups(a: Assessment, cat: Catalogue | None = None,
     return {g.id: _pooled(scores[r] for r in g.role_ids)[0] for g in cat.groups}
 
 
+def group_bases(scores: dict[str, RoleScore], cat: Catalogue | None = None) -> dict[str, Basis]:
+    """兼任グループ id -> the basis of its score_groups figure: how many of its links are known."""
+    cat = cat or load_catalogue()
+    return {g.id: _pooled(scores[r] for r in g.role_ids)[1] for g in cat.groups}
+
+
 def skills_to_rate(a: Assessment, person_id: str,
                    cat: Catalogue | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
     """(skill, kind, roles needing it) for each distinct skill of the person's in-house roles.

@@ -44,9 +44,8 @@ def short(text: str, n: int = 14) -> str:
 def axis_label(text: str, lang: str, width: int | None = None) -> str:
     """An angular-axis label on at most two short lines, so that it fits beside a half-width radar."""
     if lang == "ja":
-        if width:
-            return text if len(text) <= width else text[:width] + "<br>" + short(text[width:], width)
-        return _ja_lines(text)
+        # Natural breaks for the radars' own width; a caller's width is a plain cut (numbered sentences).
+        return _ja_lines(text, width or _JA_LINE, natural=not width)
     lines = textwrap.wrap(text, width or 16)
     if len(lines) <= 2:
         return "<br>".join(lines)
@@ -64,16 +63,16 @@ def _script(ch: str) -> str:
     return "kana" if "\u30a0" <= ch <= "\u30ff" else "kanji" if "\u4e00" <= ch <= "\u9fff" else "other"
 
 
-def _ja_lines(text: str) -> str:
-    """A Japanese label on at most two lines of _JA_LINE characters, broken where a reader would:
-    after 「・」, or where a katakana word meets kanji (インシデント / 対応)."""
-    if len(text) <= _JA_LINE:
+def _ja_lines(text: str, width: int, natural: bool) -> str:
+    """A Japanese label on at most two lines of `width` characters. `natural`: broken where a reader
+    would, after 「・」 or where a katakana word meets kanji (インシデント / 対応), when that fits."""
+    if len(text) <= width:
         return text
     cuts = [i for i in range(1, len(text)) if text[i] != "・" and
-            (text[i - 1] == "・" or _script(text[i - 1]) != _script(text[i]))]
+            (text[i - 1] == "・" or _script(text[i - 1]) != _script(text[i]))] if natural else []
     cut = min(cuts, key=lambda i: max(i, len(text) - i), default=None)
-    if cut is None or max(cut, len(text) - cut) > _JA_LINE:
-        return text[:_JA_LINE] + "<br>" + short(text[_JA_LINE:], _JA_LINE)
+    if cut is None or max(cut, len(text) - cut) > width:
+        return text[:width] + "<br>" + short(text[width:], width)
     return text[:cut] + "<br>" + text[cut:]
 
 

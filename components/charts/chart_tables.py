@@ -5,10 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from assessment.scores.scoring import RoleScore
+from assessment.scores.scoring import Basis, RoleScore
 from csirt_data import Catalogue
 
 from components.charts.role_bars import role_rows, state_short
+from components.session.basis import figure_text
 from components.session.i18n import tr
 from components.session.labels import percent
 
@@ -30,14 +31,11 @@ def role_table(cat: Catalogue, scores: dict[str, RoleScore], gaps: set[str], L: 
 
 
 def coverage_table(names: list[str], series: dict[str, list[float | None]],
-                   to_rate: list[bool] | None = None) -> pd.DataFrame:
-    """One row per axis of a grouped radar, one column per series. An axis without a value reads
-    未評価 when it has skills to rate (`to_rate`), — when it has none (every role outsourced or
-    対象外): never an empty cell, never 0 % (DESIGN §3)."""
-    to_rate = to_rate or [False] * len(names)
-
+                   bases: list[Basis] | None = None) -> pd.DataFrame:
+    """One row per axis of a grouped radar, one column per series. With each axis' basis, a missing
+    value reads as every figure does (未評価, or — with nothing to score): never an empty cell."""
     def cell(v: float | None, i: int) -> str:
-        return tr("trust.not_rated") if v is None and to_rate[i] else percent(v)
+        return figure_text(v, bases[i]) if bases else percent(v)
     return pd.DataFrame([{tr("chart.col_name"): n, **{k: cell(v[i], i) for k, v in series.items()}}
                          for i, n in enumerate(names)])
 

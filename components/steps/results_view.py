@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.scores.flows import flow_graph
-from assessment.scores.scoring import score_functions, score_groups, score_person
+from assessment.scores.scoring import group_bases, score_functions, score_groups, score_person
 from csirt_data import Catalogue
 
 from components.charts.chart_style import PLOT_CONFIG
@@ -56,6 +56,11 @@ def _group_values(cat: Catalogue) -> tuple[list[str], list]:
     return [g.short.get(L) for g in cat.groups], [values[g.id] for g in cat.groups]
 
 
+def _group_bases(cat: Catalogue) -> list:
+    bases = derived("group_bases", lambda a_: group_bases(role_scores(), cat))
+    return [bases[g.id] for g in cat.groups]
+
+
 def function_radar_figure(cat: Catalogue):
     names, values = _function_values(cat)
     return derived("fig_functions", lambda a_: grouped_radar(names, values, tr("chart.function_title")), lang())
@@ -95,13 +100,13 @@ def radars(cat: Catalogue) -> None:
     fig = group_radar_figure(cat) if by == "group" else function_radar_figure(cat)
     names, values = _group_values(cat) if by == "group" else _function_values(cat)
     # A function without a value is not on the radar at all; a group is, and says why it has none.
-    to_rate = [any(scores[r].skills for r in g.role_ids) for g in cat.groups] if by == "group" else None
+    bases = _group_bases(cat) if by == "group" else None
     left, right = st.columns(2)
     with left:
         st.plotly_chart(fig, config=PLOT_CONFIG, key="radar_grouped")
     with right:
         # A static table: a few rows to read beside the radar; a data grid cost the load about 0.18×.
-        static_table(coverage_table(names, {tr("chart.coverage"): values}, to_rate), "results_grouped")
+        static_table(coverage_table(names, {tr("chart.coverage"): values}, bases), "results_grouped")
 
     rated_roles = [r for r in cat.role_ids if scores[r].skills]
     if rated_roles:
