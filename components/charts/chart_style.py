@@ -1,5 +1,6 @@
 """Chart style shared by every figure: large Japanese-capable type for a projector."""
 import re
+import itertools
 import textwrap
 
 import plotly.graph_objects as go
@@ -42,18 +43,34 @@ def short(text: str, n: int = 14) -> str:
 
 
 def axis_label(text: str, lang: str, width: int | None = None) -> str:
-    """An angular-axis label on at most two short lines, so that it fits beside a half-width radar."""
+    """An angular-axis label on short lines, so that it fits beside a half-width radar: the radars'
+    own width by default, else two lines of `width` characters (the numbered skill sentences)."""
     if lang == "ja":
         # Natural breaks for the radars' own width; a caller's width is a plain cut (numbered sentences).
         return _ja_lines(text, width or _JA_LINE, natural=not width)
-    lines = textwrap.wrap(text, width or 16)
-    if len(lines) <= 2:
-        return "<br>".join(lines)
-    return lines[0] + "<br>" + short(" ".join(lines[1:]), width or 16)
+    width, most = (width, 2) if width else (_EN_LINE, _EN_LINES)
+    lines = textwrap.wrap(text, width)
+    if len(lines) > most:
+        return "<br>".join(lines[:most - 1] + [short(" ".join(lines[most - 1:]), width)])
+    return "<br>".join(_even(lines, width))
+
+
+def _even(lines: list[str], width: int) -> list[str]:
+    """The same words on as many lines, as even as they go ("Asset / management / and education",
+    not "… / and / education"): of the splits whose lines fit, the one whose longest is shortest."""
+    words = " ".join(lines).split(" ")
+    splits = itertools.combinations(range(1, len(words)), len(lines) - 1)
+    tries = itertools.chain([lines], ([" ".join(words[i:j]) for i, j in zip((0, *cut), (*cut, len(words)))]
+                                      for cut in splits))
+    best = min(tries, key=lambda ls: max(map(len, ls)))  # a tie keeps the plain wrap
+    return best if max(map(len, best)) <= width else lines
 
 
 # Seven characters of 15 px fit in a half-width radar's 110 px margin at 1280 wide; eight were cut.
 _JA_LINE = 7
+# In English 13 (Latin letters are narrower than the 0.6 em text_width allows; 16 were cut by a few
+# pixels); the radars have the height for four such lines.
+_EN_LINE, _EN_LINES = 13, 4
 
 
 def _script(ch: str) -> str:
