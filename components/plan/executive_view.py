@@ -6,6 +6,7 @@ on (a widget, never saved in the assessment; off whenever the page is opened ane
 from __future__ import annotations
 
 import html
+import textwrap
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -25,6 +26,7 @@ from components.session.basis import basis_text, figure_text
 from components.session.state import assessment, catalogue, derived, scores, summary
 
 NAMES_KEY = "exec_show_names"
+MIX_LINE = 22  # characters a line of an English function name in the mix chart (two lines at most)
 
 
 def show_names() -> bool:
@@ -109,7 +111,10 @@ def top_risks(cat: Catalogue, names: bool) -> None:
 
 
 def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Figure:
-    names = [html.escape(cat.function(f).name.get(L)) for f in mix]
+    # In half the page an English name on one line takes the whole margin and is still cut; two
+    # short lines leave the bars their width. The Japanese names are short enough as they are.
+    names = ["<br>".join(html.escape(line) for line in (textwrap.wrap(n, MIX_LINE) if L == "en" else [n]))
+             for n in (cat.function(f).name.get(L) for f in mix)]
     data = []
     for status in MIX_STATUSES:
         values = [mix[f][status] for f in mix]

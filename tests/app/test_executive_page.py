@@ -10,6 +10,7 @@ from assessment.scores.executive import headline_figures, risks
 from assessment.plans.planning import plan_summary, propose_actions
 from assessment.scores.scoring import summarise
 from assessment.scores.staffing import staffing
+from csirt_data import load_catalogue
 from csirt_data.i18n import translate
 from tests.app.helpers import app, assessment, by_key, no_errors
 
@@ -114,3 +115,19 @@ def test_empty_assessment_says_so():
     at = app(page="executive")
     no_errors(at)
     assert any(translate("executive.empty", "ja") in e.value for e in at.info)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_mix_chart_names_every_function_whole_on_short_lines(lang):
+    """The chart sits in half the page at 1280 × 720: "Information collection and analysis" on one
+    line took the axis' whole margin, was cut to "ation collection and analysis" and squeezed the
+    bars and their count axis into a few pixels (ticks drawn over each other). English names are
+    broken onto two lines of at most 22 characters; the Japanese ones are short enough as they are."""
+    at = app(demo="B", lang=lang, page="executive")
+    no_errors(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    labels = spec["data"][0]["y"]
+    names = [f.name.get(lang) for f in load_catalogue().functions]
+    assert [label.replace("<br>", " ") for label in labels] == names
+    assert all(len(line) <= (22 if lang == "en" else 8) for label in labels for line in label.split("<br>"))
+    assert all(label.count("<br>") <= 1 for label in labels)
