@@ -213,13 +213,16 @@ def score_groups(a: Assessment, cat: Catalogue | None = None,
     headline (None when nothing of it is known)."""
     cat = cat or load_catalogue()
     scores = score_roles(a, cat) if scores is None else scores
-    return {g.id: _pooled(scores[r] for r in g.role_ids)[0] for g in cat.groups}
+    return {g: value for g, (value, _basis) in _group_pools(scores, cat).items()}
 
 
 def group_bases(scores: dict[str, RoleScore], cat: Catalogue | None = None) -> dict[str, Basis]:
     """兼任グループ id -> the basis of its score_groups figure: how many of its links are known."""
-    cat = cat or load_catalogue()
-    return {g.id: _pooled(scores[r] for r in g.role_ids)[1] for g in cat.groups}
+    return {g: basis for g, (_value, basis) in _group_pools(scores, cat or load_catalogue()).items()}
+
+
+def _group_pools(scores: dict[str, RoleScore], cat: Catalogue) -> dict[str, tuple[float | None, Basis]]:
+    return {g.id: _pooled(scores[r] for r in g.role_ids) for g in cat.groups}
 
 
 def skills_to_rate(a: Assessment, person_id: str,

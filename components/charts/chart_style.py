@@ -43,8 +43,8 @@ def short(text: str, n: int = 14) -> str:
 
 
 def axis_label(text: str, lang: str, width: int | None = None) -> str:
-    """An angular-axis label on short lines, so that it fits beside a half-width radar: the radars'
-    own width by default, else two lines of `width` characters (the numbered skill sentences)."""
+    """An axis label on short lines, so that it fits beside a half-width chart: the radars' own width
+    by default, else two lines of `width` characters (numbered skill sentences, Executive's bars)."""
     if lang == "ja":
         # Natural breaks for the radars' own width; a caller's width is a plain cut (numbered sentences).
         return _ja_lines(text, width or _JA_LINE, natural=not width)
@@ -52,18 +52,18 @@ def axis_label(text: str, lang: str, width: int | None = None) -> str:
     lines = textwrap.wrap(text, width)
     if len(lines) > most:
         return "<br>".join(lines[:most - 1] + [short(" ".join(lines[most - 1:]), width)])
-    return "<br>".join(_even(lines, width))
+    return "<br>".join(_even(lines))
 
 
-def _even(lines: list[str], width: int) -> list[str]:
+def _even(lines: list[str]) -> list[str]:
     """The same words on as many lines, as even as they go ("Asset / management / and education",
-    not "… / and / education"): of the splits whose lines fit, the one whose longest is shortest."""
+    not "… / and / education"): the split whose longest line is shortest. The plain wrap is tried
+    first and fits the line's width, so the one chosen fits too, and a tie keeps the plain wrap."""
     words = " ".join(lines).split(" ")
     splits = itertools.combinations(range(1, len(words)), len(lines) - 1)
     tries = itertools.chain([lines], ([" ".join(words[i:j]) for i, j in zip((0, *cut), (*cut, len(words)))]
                                       for cut in splits))
-    best = min(tries, key=lambda ls: max(map(len, ls)))  # a tie keeps the plain wrap
-    return best if max(map(len, best)) <= width else lines
+    return min(tries, key=lambda ls: max(map(len, ls)))
 
 
 # Seven characters of 15 px fit in a half-width radar's 110 px margin at 1280 wide; eight were cut.

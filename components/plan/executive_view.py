@@ -6,7 +6,6 @@ on (a widget, never saved in the assessment; off whenever the page is opened ane
 from __future__ import annotations
 
 import html
-import textwrap
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,7 +17,7 @@ from assessment.scores.staffing import staffing
 from csirt_data import Catalogue
 
 from components.plan.actions_view import plan
-from components.charts.chart_style import PLOT_CONFIG, figure
+from components.charts.chart_style import PLOT_CONFIG, axis_label, figure
 from components.session.actor import current_actor
 from components.session.i18n import join, lang, tr
 from components.session.labels import STATUS_COLOURS, md, status_label
@@ -113,8 +112,8 @@ def top_risks(cat: Catalogue, names: bool) -> None:
 def mix_figure(cat: Catalogue, mix: dict[str, dict[str, int]], L: str) -> go.Figure:
     # In half the page an English name on one line takes the whole margin and is still cut; two
     # short lines leave the bars their width. The Japanese names are short enough as they are.
-    names = ["<br>".join(html.escape(line) for line in (textwrap.wrap(n, MIX_LINE) if L == "en" else [n]))
-             for n in (cat.function(f).name.get(L) for f in mix)]
+    names = [axis_label(n, L, MIX_LINE) if L == "en" else n
+             for n in (html.escape(cat.function(f).name.get(L)) for f in mix)]
     data = []
     for status in MIX_STATUSES:
         values = [mix[f][status] for f in mix]
